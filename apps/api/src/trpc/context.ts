@@ -1,0 +1,58 @@
+import type { AppAbility, Level, Principal } from '@fz/domain';
+import { defineAbilityFor } from '@fz/domain';
+import type { Db, Tx } from '@fz/db';
+import { withScope } from '@fz/db';
+
+export interface Scope {
+  userId: number;
+  level: Level;
+  jurisdictionId: number;
+}
+
+export interface Logger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+/** Long-lived parts shared by every request. Tests replace `runScoped` or `abilityFor` to prove each isolation layer alone. */
+export interface Services {
+  db: Db;
+  runScoped: <T>(scope: Scope, fn: (tx: Tx) => Promise<T>) => Promise<T>;
+  abilityFor: (principal: Principal) => AppAbility;
+  cookieSecure: boolean;
+  log: Logger;
+}
+
+export interface CookieOptions {
+  maxAgeSeconds?: number;
+}
+
+/** What a procedure may know about the HTTP request, without depending on Fastify. */
+export interface RequestInfo {
+  requestId: string;
+  ip: string | null;
+  userAgent: string | null;
+  sessionToken: string | null;
+  /** The anti-CSRF header was present (browsers cannot send it cross-site without CORS). */
+  csrfOk: boolean;
+  setSessionCookie(token: string, opts: CookieOptions): void;
+  clearSessionCookie(): void;
+}
+
+export interface Context {
+  services: Services;
+  req: RequestInfo;
+}
+
+export const SESSION_COOKIE = 'fz_sid';
+
+export function defaultServices(db: Db, opts: { cookieSecure: boolean; log: Logger }): Services {
+  return {
+    db,
+    runScoped: (scope, fn) => withScope(db, scope, fn),
+    abilityFor: defineAbilityFor,
+    cookieSecure: opts.cookieSecure,
+    log: opts.log,
+  };
+}

@@ -1,5 +1,4 @@
 import { auditListInput } from '@fz/domain';
-import type { Database } from '@fz/db';
 import { authorized, router } from '../../trpc/init.js';
 import { allowedWhere } from '../../sql/ability-where.js';
 import { decodeCursor, encodeCursor } from '../../sql/cursor.js';
@@ -17,7 +16,7 @@ export const auditRouter = router({
           .selectFrom('audit_log as a')
           .select(['a.id', 'a.at', 'a.actor_username', 'a.action', 'a.subject_type', 'a.subject_id', 'a.jurisdiction_id', 'a.before', 'a.after', 'a.request_id'])
           .where(`a.${ancestorColumn(node.level)}`, '=', node.id)
-          .where(allowedWhere<Database, 'audit_log'>(ctx.ability, 'read', 'AuditLog', 'a'))
+          .where(allowedWhere(ctx.ability, 'read', 'AuditLog', 'a'))
           .orderBy('a.id', 'desc')
           .limit(input.limit + 1);
         if (input.action) q = q.where('a.action', '=', input.action);

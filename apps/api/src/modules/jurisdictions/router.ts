@@ -2,8 +2,7 @@ import { jurisdictionChildrenInput, jurisdictionGetInput, jurisdictionSearchInpu
 import { authorized, router } from '../../trpc/init.js';
 import { allowedWhere } from '../../sql/ability-where.js';
 import { likeEscape } from '../../sql/cursor.js';
-import type { Database } from '@fz/db';
-import { ancestorColumn, childCountSql, readableJurisdiction } from './queries.js';
+import { childCountSql, readableJurisdiction } from './queries.js';
 
 const read = authorized('read', 'Jurisdiction');
 const nodeColumns = ['j.id', 'j.code', 'j.name', 'j.level', 'j.kind'] as const;
@@ -17,7 +16,7 @@ export const jurisdictionsRouter = router({
       const rows = await tx
         .selectFrom('jurisdictions as j')
         .select([...nodeColumns, childCountSql('j').as('child_count')])
-        .where(allowedWhere<Database, 'jurisdictions'>(ctx.ability, 'read', 'Jurisdiction', 'j'))
+        .where(allowedWhere(ctx.ability, 'read', 'Jurisdiction', 'j'))
         .where((eb) =>
           parentId === null
             ? eb('j.id', '=', ctx.principal.jurisdiction.id)
@@ -75,7 +74,7 @@ export const jurisdictionsRouter = router({
       let q = tx
         .selectFrom('jurisdictions as j')
         .select([...nodeColumns, 'j.province_id', 'j.city_id', 'j.county_id', 'j.township_id'])
-        .where(allowedWhere<Database, 'jurisdictions'>(ctx.ability, 'read', 'Jurisdiction', 'j'))
+        .where(allowedWhere(ctx.ability, 'read', 'Jurisdiction', 'j'))
         .where('j.kind', '<>', 'placeholder')
         .where((eb) => (isCode ? eb('j.code', 'like', `${pattern}%`) : eb('j.name', 'like', `%${pattern}%`)))
         .orderBy('j.id')

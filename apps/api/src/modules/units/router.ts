@@ -1,5 +1,4 @@
 import { AppError, MESSAGES, unitCreateInput, unitListInput, unitUpdateInput } from '@fz/domain';
-import type { Database } from '@fz/db';
 import { assertCan, authorized, router } from '../../trpc/init.js';
 import { allowedWhere } from '../../sql/ability-where.js';
 import { decodeCursor, encodeCursor, likeEscape, numberAt } from '../../sql/cursor.js';
@@ -17,7 +16,7 @@ export const unitsRouter = router({
           .selectFrom('units as u')
           .select([...unitColumns, (eb) => eb.selectFrom('users as us').select((e) => e.fn.countAll<string>().as('n')).whereRef('us.unit_id', '=', 'u.id').where('us.is_active', '=', true).as('user_count')])
           .where('u.jurisdiction_id', '=', input.jurisdictionId)
-          .where(allowedWhere<Database, 'units'>(ctx.ability, 'read', 'Unit', 'u'))
+          .where(allowedWhere(ctx.ability, 'read', 'Unit', 'u'))
           .orderBy('u.sort_order')
           .orderBy('u.id')
           .limit(input.limit + 1);

@@ -1,5 +1,4 @@
 import { AppError, MESSAGES, userCreateInput, userDeactivateInput, userListInput, userResetPasswordInput } from '@fz/domain';
-import type { Database } from '@fz/db';
 import { withSystem } from '@fz/db';
 import { assertCan, authorized, router } from '../../trpc/init.js';
 import { allowedWhere } from '../../sql/ability-where.js';
@@ -22,7 +21,7 @@ export const usersRouter = router({
           .innerJoin('units as un', 'un.id', 'u.unit_id')
           .select([...userColumns, 'un.name as unit_name'])
           .where('u.jurisdiction_id', '=', input.jurisdictionId)
-          .where(allowedWhere<Database, 'users'>(ctx.ability, 'read', 'User', 'u'))
+          .where(allowedWhere(ctx.ability, 'read', 'User', 'u'))
           .orderBy('u.id')
           .limit(input.limit + 1);
         if (!input.includeInactive) q = q.where('u.is_active', '=', true);

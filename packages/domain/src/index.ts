@@ -5,3 +5,5 @@ export * from './ability-sql.js';
 export * from './errors.js';
 export * from './auth/schemas.js';
 export * from './org/schemas.js';
+export * from './rectification/lifecycle.js';
+export * from './rectification/light.js';

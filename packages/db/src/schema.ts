@@ -6,7 +6,10 @@ import type { JurisdictionKind, Level, Role, UnitKind } from '@fz/domain';
  * Tenant-owned tables carry the owning jurisdiction's fixed ancestors (province_id … township_id,
  * null below the record's level): RLS policies and CASL conditions filter on these columns.
  */
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** A timestamp with a database default: optional on insert. */
+type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null, Date | string | null>;
 type Json = ColumnType<unknown, string | undefined, string>;
 
 interface AncestorColumns {
@@ -27,7 +30,7 @@ export interface JurisdictionTable extends AncestorColumns {
   /** ltree of codes, e.g. '37.3713.371312'. */
   path: string;
   sort_order: Generated<number>;
-  created_at: Generated<Timestamp>;
+  created_at: DefaultTimestamp;
 }
 
 export interface UnitTable extends AncestorColumns {
@@ -39,8 +42,8 @@ export interface UnitTable extends AncestorColumns {
   sort_order: Generated<number>;
   is_active: Generated<boolean>;
   version: Generated<number>;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
 }
 
 export interface UserTable extends AncestorColumns {
@@ -54,10 +57,10 @@ export interface UserTable extends AncestorColumns {
   must_change_password: Generated<boolean>;
   /** Demo accounts exist only in demo data; production start-up refuses to run with any. */
   is_demo: Generated<boolean>;
-  password_changed_at: Generated<Timestamp>;
+  password_changed_at: DefaultTimestamp;
   version: Generated<number>;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
 }
 
 export interface RoleMembershipTable extends AncestorColumns {
@@ -65,17 +68,17 @@ export interface RoleMembershipTable extends AncestorColumns {
   user_id: number;
   role: Role;
   jurisdiction_id: number;
-  created_at: Generated<Timestamp>;
+  created_at: DefaultTimestamp;
 }
 
 /** Server-side sessions. `id` is the sha256 (hex) of the cookie token; the token is never stored. */
 export interface SessionTable {
   id: string;
   user_id: number;
-  created_at: Generated<Timestamp>;
-  last_seen_at: Generated<Timestamp>;
+  created_at: DefaultTimestamp;
+  last_seen_at: DefaultTimestamp;
   expires_at: Timestamp;
-  revoked_at: Timestamp | null;
+  revoked_at: NullableTimestamp;
   ip: string | null;
   user_agent: string | null;
 }
@@ -85,13 +88,13 @@ export interface LoginFailureTable {
   username: string;
   failed_count: number;
   first_failed_at: Timestamp;
-  locked_until: Timestamp | null;
+  locked_until: NullableTimestamp;
 }
 
 /** Append-only: the API role may insert and select, never update or delete. */
 export interface AuditLogTable extends AncestorColumns {
   id: Generated<string>;
-  at: Generated<Timestamp>;
+  at: DefaultTimestamp;
   actor_user_id: number | null;
   actor_username: string | null;
   jurisdiction_id: number;

@@ -1,0 +1,13 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from './schema.js';
+
+export * from './schema.js';
+export { createDb } from './create-db.js';
+export type { DbConfig, DbHandle } from './create-db.js';
+export { MIGRATIONS, migrateToLatest } from './migrate.js';
+export { APP_ROLE, withScope, withSystem, writeAudit } from './scope.js';
+export type { AuditEntry, DbScope } from './scope.js';
+export * from './seed/index.js';
+
+export type Db = Kysely<Database>;
+export type Tx = Transaction<Database>;

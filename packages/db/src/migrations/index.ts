@@ -1,0 +1,12 @@
+import type { Migration } from 'kysely';
+import * as foundation from './2026112301_foundation.js';
+import * as rowLevelSecurity from './2026112302_row_level_security.js';
+
+/**
+ * Every migration, listed by hand rather than found on disk so bundlers keep them. Names sort
+ * in application order; never rename or edit one that has shipped (forward-only).
+ */
+export const migrations: Readonly<Record<string, Migration>> = {
+  '2026112301_foundation': foundation,
+  '2026112302_row_level_security': rowLevelSecurity,
+};

@@ -1,0 +1,100 @@
+import { sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from './schema.js';
+import { withScope, withSystem, writeAudit } from './scope.js';
+import { ancestorsOf, createPgliteTestDb, createTestDatabase, insertFixtureTree } from './testing/index.js';
+
+/** Every column of schema.ts; the type below fails to compile when one is missing here. */
+const COLUMNS = {
+  jurisdictions: ['id', 'code', 'name', 'level', 'kind', 'parent_id', 'path', 'province_id', 'city_id', 'county_id', 'township_id', 'sort_order', 'created_at'],
+  units: ['id', 'jurisdiction_id', 'province_id', 'city_id', 'county_id', 'township_id', 'name', 'short_name', 'kind', 'sort_order', 'is_active', 'version', 'created_at', 'updated_at'],
+  users: ['id', 'username', 'display_name', 'unit_id', 'jurisdiction_id', 'province_id', 'city_id', 'county_id', 'township_id', 'password_hash', 'is_active', 'must_change_password', 'is_demo', 'password_changed_at', 'version', 'created_at', 'updated_at'],
+  role_memberships: ['id', 'user_id', 'role', 'jurisdiction_id', 'province_id', 'city_id', 'county_id', 'township_id', 'created_at'],
+  sessions: ['id', 'user_id', 'created_at', 'last_seen_at', 'expires_at', 'revoked_at', 'ip', 'user_agent'],
+  login_failures: ['username', 'failed_count', 'first_failed_at', 'locked_until'],
+  audit_log: ['id', 'at', 'actor_user_id', 'actor_username', 'jurisdiction_id', 'unit_id', 'province_id', 'city_id', 'county_id', 'township_id', 'action', 'subject_type', 'subject_id', 'before', 'after', 'request_id', 'ip'],
+} as const satisfies { [T in keyof Database]: readonly (keyof Database[T] & string)[] };
+type Missing = { [T in keyof Database]: Exclude<keyof Database[T], (typeof COLUMNS)[T][number]> }[keyof Database];
+const exhaustive: [Missing] extends [never] ? true : Missing = true;
+
+const CODES = ['37', '3713', '371312', '371312001', '371312004', '371302'];
+const county = { userId: 1, level: 'county', jurisdictionId: 371312 } as const;
+
+function pgCode(e: unknown): string | undefined {
+  return typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string' ? e.code : undefined;
+}
+async function failure(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+  } catch (e) {
+    return `${pgCode(e) ?? '?'} ${e instanceof Error ? e.message : String(e)}`;
+  }
+  return 'no error';
+}
+
+function suite(name: string, open: () => Promise<{ db: Kysely<Database>; close(): Promise<void> }>) {
+  describe(`schema and grants (${name})`, () => {
+    let db: Kysely<Database>;
+    let close: () => Promise<void>;
+    beforeAll(async () => {
+      ({ db, close } = await open());
+      await insertFixtureTree(db, CODES);
+    });
+    afterAll(() => close());
+
+    it('has exactly the columns of schema.ts', async () => {
+      expect(exhaustive).toBe(true);
+      const { rows } = await sql<{ table_name: string; column_name: string }>`
+        select table_name, column_name from information_schema.columns
+        where table_schema = 'public' and table_name not like 'kysely%' order by table_name, column_name`.execute(db);
+      const actual: Record<string, string[]> = {};
+      for (const r of rows) (actual[r.table_name] ??= []).push(r.column_name);
+      const expected = Object.fromEntries(Object.entries(COLUMNS).map(([t, cols]) => [t, [...cols].sort()]));
+      expect(actual).toEqual(expected);
+    });
+
+    it('keeps tenant rows consistent with their jurisdiction (RLS trusts these columns)', async () => {
+      const unit = { name: '错位单位', short_name: '错位', kind: 'other' as const };
+      // A sibling township's unit filed with our county's columns would be visible to us.
+      const wrongCounty = { ...ancestorsOf('371312004'), county_id: 371302 };
+      expect(await failure(db.insertInto('units').values({ ...unit, jurisdiction_id: 371312004, ...wrongCounty }).execute())).toMatch(/^23503/);
+      const wrongLevel = { id: 371399, code: '371399', name: 'x', level: 'township' as const, kind: 'regular' as const, parent_id: 3713, path: '37.3713.371399', ...ancestorsOf('371399') };
+      expect(await failure(db.insertInto('jurisdictions').values(wrongLevel).execute())).toMatch(/^23514/);
+    });
+
+    it('stores user names in lower case only', async () => {
+      const unit = await db.selectFrom('units').select(['id']).where('jurisdiction_id', '=', 371312).executeTakeFirstOrThrow();
+      const user = { display_name: 'x', unit_id: unit.id, jurisdiction_id: 371312, password_hash: 'x', ...ancestorsOf('371312') };
+      expect(await failure(db.insertInto('users').values({ ...user, username: 'Hedong' }).execute())).toMatch(/^23514/);
+      await db.insertInto('users').values({ ...user, username: 'hedong' }).execute();
+    });
+
+    it('gives the API role nothing on sessions and login failures, and read-only jurisdictions', async () => {
+      for (const table of ['sessions', 'login_failures'] as const) {
+        expect(await failure(withScope(db, county, (tx) => tx.selectFrom(table).selectAll().execute()))).toMatch(/^42501 permission denied/);
+      }
+      expect(await failure(withScope(db, county, (tx) => tx.updateTable('jurisdictions').set({ name: 'x' }).execute()))).toMatch(/^42501 permission denied/);
+      const seen = await withScope(db, county, (tx) => tx.selectFrom('jurisdictions').select('id').orderBy('id').execute());
+      expect(seen.map((j) => j.id)).toEqual([371312, 371312001, 371312004]);
+    });
+
+    it('writeAudit stores JSON values (or JSON text) and returns the bigint id as a string', async () => {
+      const base = { jurisdiction_id: 371312, ...ancestorsOf('371312'), action: 'unit.update', subject_type: 'Unit', subject_id: '1' };
+      const id = await withScope(db, county, (tx) => writeAudit(tx, { ...base, before: { name: '旧' }, after: '{"name":"新"}' }));
+      expect(id).toMatch(/^\d+$/);
+      const row = await withSystem(db, (tx) => tx.selectFrom('audit_log').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
+      expect(row).toMatchObject({ id, before: { name: '旧' }, after: { name: '新' }, actor_user_id: null });
+      expect(row.at).toBeInstanceOf(Date);
+      const { rows } = await sql<{ n: unknown }>`select count(*) as n from audit_log`.execute(db);
+      expect(rows[0]?.n).toBe('1');
+    });
+
+    it('refuses TRUNCATE of the audit log, even to the owner', async () => {
+      expect(await failure(sql`truncate audit_log`.execute(db))).toMatch(/append-only/);
+    });
+  });
+}
+
+suite('PostgreSQL', () => createTestDatabase());
+suite('PGlite', () => createPgliteTestDb());

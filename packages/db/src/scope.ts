@@ -1,0 +1,68 @@
+import { sql } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
+import { LEVELS } from '@fz/domain';
+import type { Level } from '@fz/domain';
+import type { Database, NewAuditLogRow } from './schema.js';
+
+/** The role every request runs as: no BYPASSRLS, not the owner, so the RLS policies apply. */
+export const APP_ROLE = 'fz_app';
+
+export interface DbScope {
+  userId: number;
+  level: Level;
+  jurisdictionId: number;
+}
+
+function positiveInt(name: string, value: number): string {
+  if (!Number.isSafeInteger(value) || value <= 0) throw new Error(`withScope: ${name} must be a positive integer (got ${value})`);
+  return String(value);
+}
+
+/**
+ * Runs `fn` in one transaction as APP_ROLE with the request's scope, so RLS limits every
+ * statement to the scope's subtree whatever SQL `fn` sends. All four scope settings are set
+ * (the unused ones to '') and only transaction-locally: nothing survives COMMIT on a pooled
+ * connection.
+ */
+export async function withScope<T>(db: Kysely<Database>, scope: DbScope, fn: (tx: Transaction<Database>) => Promise<T>): Promise<T> {
+  if (!LEVELS.includes(scope.level)) throw new Error(`withScope: unknown level ${String(scope.level)}`);
+  const userId = positiveInt('userId', scope.userId);
+  const id = positiveInt('jurisdictionId', scope.jurisdictionId);
+  const at = (level: Level) => (scope.level === level ? id : '');
+  return db.transaction().execute(async (tx) => {
+    await sql`set local role ${sql.raw(APP_ROLE)}`.execute(tx);
+    await sql`select set_config('app.user_id', ${userId}, true),
+      set_config('app.scope_province', ${at('province')}, true), set_config('app.scope_city', ${at('city')}, true),
+      set_config('app.scope_county', ${at('county')}, true), set_config('app.scope_township', ${at('township')}, true)`.execute(tx);
+    return fn(tx);
+  });
+}
+
+/** A plain transaction as the connecting (owner) role, unrestricted: login, sessions, seeding, jobs. */
+export async function withSystem<T>(db: Kysely<Database>, fn: (tx: Transaction<Database>) => Promise<T>): Promise<T> {
+  return db.transaction().execute(fn);
+}
+
+type AuditJsonColumn = 'before' | 'after';
+
+/**
+ * An audit row. `before`/`after` take any JSON-serialisable value; a string is taken as JSON
+ * text already serialised (the column's insert type in NewAuditLogRow), so callers that
+ * stringify first are not double-encoded.
+ */
+export type AuditEntry = Omit<NewAuditLogRow, AuditJsonColumn> & { [K in AuditJsonColumn]?: unknown };
+
+function jsonText(value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/** Appends an audit row in the caller's transaction (so it commits or rolls back with the change); returns its id. */
+export async function writeAudit(tx: Kysely<Database>, row: AuditEntry): Promise<string> {
+  const { id } = await tx
+    .insertInto('audit_log')
+    .values({ ...row, before: jsonText(row.before), after: jsonText(row.after) })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}

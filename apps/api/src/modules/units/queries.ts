@@ -1,5 +1,5 @@
 import type { Tx } from '@fz/db';
-import type { ScopedRecord } from '@fz/domain';
+import type { ScopedRecord, UnitKind } from '@fz/domain';
 import { notFound } from '../../trpc/init.js';
 
 export const unitColumns = ['u.id', 'u.jurisdiction_id', 'u.name', 'u.short_name', 'u.kind', 'u.sort_order', 'u.is_active', 'u.version', 'u.province_id', 'u.city_id', 'u.county_id', 'u.township_id'] as const;
@@ -9,7 +9,7 @@ export interface UnitRow {
   jurisdiction_id: number;
   name: string;
   short_name: string;
-  kind: string;
+  kind: UnitKind;
   sort_order: number;
   is_active: boolean;
   version: number;

@@ -1,0 +1,58 @@
+import { Button, Result } from 'antd';
+import { Navigate, Route, Routes, useNavigate } from 'react-router';
+import { useT } from '../i18n';
+import { LoginPage } from '../features/auth/LoginPage';
+import { RequireAuth, useMe } from '../features/auth/session';
+import { AppShell } from '../features/shell/AppShell';
+import { JurisdictionPage } from '../features/shell/JurisdictionPage';
+import { ChildrenPanel } from '../features/shell/ChildrenPanel';
+import { UnitsPanel } from '../features/units/UnitsPanel';
+import { UsersPanel } from '../features/users/UsersPanel';
+import { AuditPanel } from '../features/audit/AuditPanel';
+
+/** URLs: /j/:id (subdivisions), /j/:id/units, /j/:id/users, /j/:id/audit. */
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route
+        element={
+          <RequireAuth>
+            <AppShell />
+          </RequireAuth>
+        }
+      >
+        <Route index element={<Home />} />
+        <Route path="j/:id" element={<JurisdictionPage />}>
+          <Route index element={<ChildrenPanel />} />
+          <Route path="units" element={<UnitsPanel />} />
+          <Route path="users" element={<UsersPanel />} />
+          <Route path="audit" element={<AuditPanel />} />
+        </Route>
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  );
+}
+
+function Home() {
+  const me = useMe();
+  return <Navigate to={`/j/${me.jurisdiction.id}`} replace />;
+}
+
+function NotFound() {
+  const t = useT();
+  const me = useMe();
+  const navigate = useNavigate();
+  return (
+    <Result
+      status="404"
+      title={t('common.notFoundPage')}
+      extra={
+        <Button type="primary" onClick={() => void navigate(`/j/${me.jurisdiction.id}`)}>
+          {t('common.backHome')}
+        </Button>
+      }
+    />
+  );
+}

@@ -1,0 +1,106 @@
+import { useState } from 'react';
+import { Alert, Select, Table, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import dayjs from 'dayjs';
+import { useTRPC } from '../../app/trpc';
+import type { AuditItem } from '../../app/trpc';
+import { errorMessage } from '../../app/errors';
+import { isMessageKey, useT } from '../../i18n';
+import type { TFunction } from '../../i18n';
+import { LoadMore } from '../../shared/LoadMore';
+import { useNode } from '../shell/nodeContext';
+import { AuditDiff } from './AuditDiff';
+
+const PAGE_SIZE = 50;
+const ACTIONS = ['auth.login', 'auth.changePassword', 'unit.create', 'unit.update', 'user.create', 'user.deactivate', 'user.resetPassword'] as const;
+const SUBJECTS = ['Unit', 'User'] as const;
+
+/** A known action or subject type gets its label; anything newer shows its code. */
+function label(t: TFunction, prefix: 'action' | 'subject', code: string): string {
+  const key = `${prefix}.${code}`;
+  return isMessageKey(key) ? t(key) : code;
+}
+
+export function AuditPanel() {
+  const t = useT();
+  const trpc = useTRPC();
+  const node = useNode();
+  const [action, setAction] = useState<string | undefined>();
+  const [subjectType, setSubjectType] = useState<string | undefined>();
+
+  const list = useInfiniteQuery(
+    trpc.audit.list.infiniteQueryOptions(
+      { jurisdictionId: node.id, action, subjectType, limit: PAGE_SIZE },
+      { getNextPageParam: (last) => last.nextCursor ?? undefined },
+    ),
+  );
+  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+
+  const columns: TableColumnsType<AuditItem> = [
+    { title: t('audit.at'), dataIndex: 'at', width: 190, className: 'fz-nowrap', render: (_v, r) => <span className="fz-mono">{dayjs(r.at).format('YYYY-MM-DD HH:mm:ss')}</span> },
+    { title: t('audit.actor'), dataIndex: 'actorUsername', width: 140, render: (_v, r) => <span className="fz-mono">{r.actorUsername}</span> },
+    { title: t('audit.action'), dataIndex: 'action', width: 140, render: (_v, r) => label(t, 'action', r.action) },
+    {
+      title: t('audit.subject'),
+      key: 'subject',
+      render: (_v, r) => (
+        <span>
+          {label(t, 'subject', r.subjectType)}
+          {r.subjectId ? <span className="fz-muted fz-mono"> #{r.subjectId}</span> : null}
+        </span>
+      ),
+    },
+    {
+      title: t('audit.requestId'),
+      dataIndex: 'requestId',
+      width: 200,
+      render: (_v, r) =>
+        r.requestId ? (
+          <Typography.Text className="fz-mono fz-small" type="secondary" copyable={{ text: r.requestId }}>
+            {r.requestId.slice(0, 8)}
+          </Typography.Text>
+        ) : null,
+    },
+  ];
+
+  return (
+    <div className="fz-panel">
+      <div className="fz-toolbar">
+        <Select
+          allowClear
+          className="fz-w-180"
+          aria-label={t('audit.filterAction')}
+          placeholder={t('audit.filterAction')}
+          value={action}
+          onChange={(v: string | undefined) => setAction(v)}
+          options={ACTIONS.map((a) => ({ value: a, label: label(t, 'action', a) }))}
+        />
+        <Select
+          allowClear
+          className="fz-w-160"
+          aria-label={t('audit.filterSubject')}
+          placeholder={t('audit.filterSubject')}
+          value={subjectType}
+          onChange={(v: string | undefined) => setSubjectType(v)}
+          options={SUBJECTS.map((s) => ({ value: s, label: label(t, 'subject', s) }))}
+        />
+      </div>
+      {list.error ? <Alert className="fz-mb" type="error" showIcon title={errorMessage(list.error, t('common.networkError'))} /> : null}
+      <Table<AuditItem>
+        size="small"
+        rowKey="id"
+        columns={columns}
+        dataSource={items}
+        loading={list.isPending}
+        pagination={false}
+        locale={{ emptyText: t('audit.empty') }}
+        expandable={{
+          rowExpandable: (r) => r.before !== null || r.after !== null,
+          expandedRowRender: (r) => <AuditDiff before={r.before} after={r.after} />,
+        }}
+        footer={() => <LoadMore count={items.length} hasMore={list.hasNextPage} loading={list.isFetchingNextPage} onMore={() => void list.fetchNextPage()} />}
+      />
+    </div>
+  );
+}

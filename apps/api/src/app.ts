@@ -10,6 +10,7 @@ import type { AppRouter } from './router.js';
 import type { Services } from './trpc/context.js';
 import { fastifyContextFactory } from './http/context.js';
 import { registerWeb } from './http/web.js';
+import { registerEvidenceRoutes } from './http/evidence.js';
 
 export interface BuildAppOptions {
   services: Services;
@@ -65,6 +66,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     },
   } satisfies FastifyTRPCPluginOptions<AppRouter>);
 
+  await registerEvidenceRoutes(app, opts.services);
   if (opts.webDist) await registerWeb(app, opts.webDist);
   return app;
 }

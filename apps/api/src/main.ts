@@ -1,8 +1,10 @@
+import path from 'node:path';
 import { DEMO_PASSWORD, createDb, hasDemoUsers, migrateToLatest, seedDemo } from '@fz/db';
 import { ConfigError, loadConfig } from './config.js';
 import { buildApp } from './app.js';
 import { defaultServices } from './trpc/context.js';
 import { findWebDist } from './http/web.js';
+import { LocalDiskStorage } from './storage/local-disk.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -15,7 +17,9 @@ async function main(): Promise<void> {
     throw new ConfigError('This production database contains demo accounts. Remove them, or set SEED_DEMO=true for a demo deployment.');
   }
   const webDist = findWebDist(config.webDist);
-  const app = await buildApp({ services: defaultServices(db, { cookieSecure: config.cookieSecure, log: console }), ping, webDist, logLevel: config.logLevel });
+  const storage = new LocalDiskStorage(path.join(config.dataDir, 'attachments'));
+  const services = defaultServices(db, { cookieSecure: config.cookieSecure, log: console, storage });
+  const app = await buildApp({ services, ping, webDist, logLevel: config.logLevel });
   await app.listen({ port: config.port, host: config.host });
 
   const url = `http://localhost:${config.port}/`;

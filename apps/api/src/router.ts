@@ -4,6 +4,10 @@ import { jurisdictionsRouter } from './modules/jurisdictions/router.js';
 import { unitsRouter } from './modules/units/router.js';
 import { usersRouter } from './modules/users/router.js';
 import { auditRouter } from './modules/audit/router.js';
+import { inspectionsRouter } from './modules/inspections/router.js';
+import { itemsRouter } from './modules/items/router.js';
+import { noticesRouter } from './modules/notices/router.js';
+import { lightRulesRouter } from './modules/light-rules/router.js';
 
 export const appRouter = router({
   auth: authRouter,
@@ -11,6 +15,10 @@ export const appRouter = router({
   units: unitsRouter,
   users: usersRouter,
   audit: auditRouter,
+  inspections: inspectionsRouter,
+  items: itemsRouter,
+  notices: noticesRouter,
+  lightRules: lightRulesRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Db } from '@fz/db';
 import { DEMO_PASSWORD, importDivisions, seedDemo } from '@fz/db';
 import { createTestDatabase } from '@fz/db/testing';
@@ -6,6 +9,7 @@ import { createCallerFactory } from '../src/trpc/init.js';
 import { appRouter } from '../src/router.js';
 import type { Context, RequestInfo, Services } from '../src/trpc/context.js';
 import { defaultServices } from '../src/trpc/context.js';
+import { LocalDiskStorage } from '../src/storage/local-disk.js';
 
 export const silentLog = { info() {}, warn() {}, error() {} };
 
@@ -15,7 +19,8 @@ export const silentLog = { info() {}, warn() {}, error() {} };
  */
 export async function demoDatabase() {
   return createTestDatabase({
-    templateKey: 'demo+beijing-v1',
+    // Bump when the demo seed changes: the key (not the seed's code) names the template.
+    templateKey: 'demo+beijing-v2',
     seed: async (db) => {
       await seedDemo(db);
       await importDivisions(db, { province: '11' });
@@ -59,8 +64,11 @@ export function callerFor(services: Services, req: RequestInfo = fakeRequest()) 
 
 export type Caller = ReturnType<typeof callerFor>;
 
+/** Evidence files of this test process, in a fresh temporary folder. */
+export const testStorage = new LocalDiskStorage(mkdtempSync(path.join(tmpdir(), 'fz-attachments-')));
+
 export function servicesFor(db: Db, overrides: Partial<Services> = {}): Services {
-  return { ...defaultServices(db, { cookieSecure: false, log: silentLog }), ...overrides };
+  return { ...defaultServices(db, { cookieSecure: false, log: silentLog, storage: testStorage }), ...overrides };
 }
 
 /** Logs in as a demo user and returns a caller carrying the session cookie. */

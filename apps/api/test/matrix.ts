@@ -1,20 +1,34 @@
-import { ACTIONS, SUBJECTS, ancestorIdsOfCode, subjectOf } from '@fz/domain';
+import { ACTIONS, SUBJECTS, ancestorIdsOfCode, levelOfCode, subjectOf } from '@fz/domain';
 import type { AppAbility, ScopedRecord } from '@fz/domain';
 import type { Db } from '@fz/db';
 import type { Caller } from './helpers.js';
+import { makeRectFixture, responsibleUnitFor, supervisorOf } from './rect-fixture.js';
+import type { RectFixture } from './rect-fixture.js';
 
-/** A target jurisdiction with a fresh unit and user of its own, made for one case. */
+/**
+ * A target jurisdiction with a fresh unit and user of its own, made for one case. Cases about
+ * rectification also get (lazily, `rect()`) an inspection of the target by its parent level
+ * with one issued item assigned to `itemUnitId`, and a notice about it.
+ */
 export interface Target {
   code: string;
   unitId: number;
+  unitName: string;
+  username: string;
   unitVersion: number;
   userId: number;
   userVersion: number;
+  itemUnitId: number;
+  rect(): Promise<RectFixture>;
 }
 
 export const record = (code: string): ScopedRecord => ({ jurisdictionId: Number(code), ...ancestorIdsOfCode(code) });
 const can = (a: AppAbility, action: (typeof ACTIONS)[number], subject: (typeof SUBJECTS)[number], code: string) => a.can(action, subjectOf(subject, record(code)));
 const readsNode = (a: AppAbility, code: string) => can(a, 'read', 'Jurisdiction', code);
+/** The fixture item (and its notice) as abilities see it. */
+const itemOf = (t: Target): ScopedRecord => ({ ...record(t.code), unitId: t.itemUnitId, supervisingJurisdictionId: supervisorOf(t.code) });
+const canItem = (a: AppAbility, action: (typeof ACTIONS)[number], t: Target) => a.can(action, subjectOf('RectificationItem', itemOf(t)));
+const canNotice = (a: AppAbility, action: (typeof ACTIONS)[number], t: Target) => a.can(action, subjectOf('Notice', itemOf(t)));
 
 export interface MatrixCase {
   /** Calls the procedure against the target; resolves to true when the call "got" the target. */
@@ -25,6 +39,118 @@ export interface MatrixCase {
 
 let seq = 0;
 const uniq = () => `${Date.now() % 100000}${++seq}`;
+
+const period = { periodStart: '2026-06-01', periodEnd: '2026-06-10' };
+
+/** Inspections, items, notices and light rules. */
+const RECTIFICATION_MATRIX: Record<string, MatrixCase> = {
+  'inspections.create': {
+    run: async (c, t) => (await c.inspections.create({ type: 'rule_of_law', title: `矩阵督察${uniq()}`, ...period, targetIds: [Number(t.code)] })).id > 0,
+    expected: (a, t) => can(a, 'create', 'Inspection', t.code),
+  },
+  'inspections.list': {
+    run: async (c, t) => {
+      const f = await t.rect();
+      return (await c.inspections.list({ jurisdictionId: Number(t.code), limit: 200 })).items.some((i) => i.id === f.inspectionId);
+    },
+    expected: (a, t) => readsNode(a, t.code) && can(a, 'read', 'Inspection', t.code),
+  },
+  'inspections.get': {
+    run: async (c, t) => {
+      const f = await t.rect();
+      return (await c.inspections.get({ id: f.inspectionId })).id === f.inspectionId;
+    },
+    expected: (a, t) => can(a, 'read', 'Inspection', t.code),
+  },
+  'items.create': {
+    run: async (c, t) => {
+      const f = await t.rect();
+      const input = { inspectionId: f.inspectionId, targetId: Number(t.code), number: `M-${uniq()}`, problem: '矩阵测试问题', category: 'enforcement' as const, requirement: '限期整改', deadline: '2027-06-30' };
+      return (await c.items.create(input)).inspectionId === f.inspectionId;
+    },
+    expected: (a, t) => a.can('create', subjectOf('RectificationItem', { ...record(t.code), unitId: null, supervisingJurisdictionId: supervisorOf(t.code) })),
+  },
+  'items.list': {
+    run: async (c, t) => {
+      const f = await t.rect();
+      return (await c.items.list({ jurisdictionId: Number(t.code), inspectionId: f.inspectionId, limit: 200 })).items.some((i) => i.id === f.itemId);
+    },
+    expected: (a, t) => readsNode(a, t.code) && canItem(a, 'read', t),
+  },
+  'items.get': {
+    run: async (c, t) => (await c.items.get({ id: (await t.rect()).itemId })).id === (await t.rect()).itemId,
+    expected: (a, t) => canItem(a, 'read', t),
+  },
+  'items.update': {
+    run: async (c, t) => {
+      const f = await t.rect();
+      return (await c.items.update({ id: f.itemId, version: f.itemVersion, problem: '矩阵修改后的问题' })).problem === '矩阵修改后的问题';
+    },
+    expected: (a, t) => canItem(a, 'update', t),
+  },
+  'items.setMeasures': {
+    run: async (c, t) => {
+      const f = await t.rect();
+      return (await c.items.setMeasures({ id: f.itemId, version: f.itemVersion, measures: '建立整改台账' })).measures === '建立整改台账';
+    },
+    expected: (a, t) => canItem(a, 'editMeasures', t),
+  },
+  'items.assign': {
+    run: async (c, t) => {
+      const f = await t.rect();
+      return (await c.items.assign({ id: f.itemId, version: f.itemVersion, unitId: t.unitId })).responsibleUnitId === t.unitId;
+    },
+    expected: (a, t) => canItem(a, 'assign', t),
+  },
+  'items.delegate': {
+    // Only a county's item can go down to a township; elsewhere there is nothing to try.
+    run: async (c, t) => {
+      const f = await t.rect();
+      if (f.townshipId === null) return false;
+      return (await c.items.delegate({ id: f.itemId, version: f.itemVersion, townshipId: f.townshipId })).jurisdictionId === f.townshipId;
+    },
+    expected: (a, t) => levelOfCode(t.code) === 'county' && canItem(a, 'delegate', t),
+  },
+  'items.transition': {
+    run: async (c, t) => {
+      const f = await t.rect();
+      return (await c.items.transition({ id: f.itemId, version: f.itemVersion, event: 'acknowledge' })).status === 'acknowledged';
+    },
+    expected: (a, t) => canItem(a, 'acknowledge', t),
+  },
+  'items.flag': {
+    run: async (c, t) => (await c.items.flag({ id: (await t.rect()).itemId, flagged: true, reason: '整改进度滞后' })).flagged,
+    expected: (a, t) => canItem(a, 'flag', t),
+  },
+  'notices.send': {
+    run: async (c, t) => (await c.notices.send({ itemId: (await t.rect()).itemId, text: '请于5个工作日内报送整改进展', requiresReply: true })).id > 0,
+    expected: (a, t) => canItem(a, 'notify', t),
+  },
+  'notices.inbox': {
+    run: async (c, t) => {
+      const f = await t.rect();
+      return (await c.notices.inbox({ limit: 200 })).items.some((n) => n.id === f.noticeId);
+    },
+    // The notice went to the fixture item's unit: only members of that unit (who may answer it) see it.
+    expected: (a, t) => canNotice(a, 'read', t) && canNotice(a, 'reply', t),
+  },
+  'notices.markRead': {
+    run: async (c, t) => (await c.notices.markRead({ id: (await t.rect()).noticeId })).readAt !== null,
+    expected: (a, t) => canNotice(a, 'reply', t),
+  },
+  'notices.reply': {
+    run: async (c, t) => (await c.notices.reply({ id: (await t.rect()).noticeId, reply: '已按要求整改到位' })).repliedAt !== null,
+    expected: (a, t) => canNotice(a, 'reply', t),
+  },
+  'lightRules.get': {
+    run: async (c, t) => (await c.lightRules.get({ jurisdictionId: Number(t.code) })).jurisdictionId === Number(t.code),
+    expected: (a, t) => readsNode(a, t.code) && can(a, 'read', 'LightRule', t.code),
+  },
+  'lightRules.set': {
+    run: async (c, t) => (await c.lightRules.set({ jurisdictionId: Number(t.code), yellowWithinDays: 10 })).yellowWithinDays === 10,
+    expected: (a, t) => can(a, 'update', 'LightRule', t.code),
+  },
+};
 
 /**
  * One entry per procedure that acts on a tenant's records. A procedure of the router that has
@@ -45,7 +171,8 @@ export const MATRIX: Record<string, MatrixCase> = {
     expected: (a, t) => readsNode(a, t.code),
   },
   'units.list': {
-    run: async (c, t) => (await c.units.list({ jurisdictionId: Number(t.code), limit: 200, includeInactive: true })).items.some((u) => u.id === t.unitId),
+    // Filtered by name: the shared database gains a unit per case, more than one page.
+    run: async (c, t) => (await c.units.list({ jurisdictionId: Number(t.code), q: t.unitName, limit: 200, includeInactive: true })).items.some((u) => u.id === t.unitId),
     expected: (a, t) => a.can('read', 'Unit') && readsNode(a, t.code) && can(a, 'read', 'Unit', t.code),
   },
   'units.create': {
@@ -57,7 +184,7 @@ export const MATRIX: Record<string, MatrixCase> = {
     expected: (a, t) => can(a, 'update', 'Unit', t.code),
   },
   'users.list': {
-    run: async (c, t) => (await c.users.list({ jurisdictionId: Number(t.code), limit: 200, includeInactive: true })).items.some((u) => u.id === t.userId),
+    run: async (c, t) => (await c.users.list({ jurisdictionId: Number(t.code), q: t.username, limit: 200, includeInactive: true })).items.some((u) => u.id === t.userId),
     expected: (a, t) => readsNode(a, t.code) && can(a, 'read', 'User', t.code),
   },
   'users.create': {
@@ -76,6 +203,7 @@ export const MATRIX: Record<string, MatrixCase> = {
     run: async (c, t) => (await c.audit.list({ jurisdictionId: Number(t.code), limit: 200 })).items.some((r) => r.subjectId === String(t.unitId)),
     expected: (a, t) => readsNode(a, t.code) && can(a, 'read', 'AuditLog', t.code),
   },
+  ...RECTIFICATION_MATRIX,
 };
 
 /** Inserts a unit, a user and an audit row about the unit in `code`, as the system. */
@@ -97,7 +225,19 @@ export async function makeTarget(db: Db, code: string): Promise<Target> {
     .insertInto('audit_log')
     .values({ ...anc, jurisdiction_id: Number(code), unit_id: unit.id, action: 'unit.create', subject_type: 'Unit', subject_id: String(unit.id), actor_user_id: null, actor_username: 'system', before: null, after: null, request_id: null, ip: null })
     .execute();
-  return { code, unitId: unit.id, unitVersion: unit.version, userId: user.id, userVersion: user.version };
+  const itemUnitId = (await responsibleUnitFor(db, code)) ?? unit.id;
+  let rect: Promise<RectFixture> | undefined;
+  return {
+    code,
+    unitId: unit.id,
+    unitName: `目标单位${n}`,
+    username: `t${n}`,
+    unitVersion: unit.version,
+    userId: user.id,
+    userVersion: user.version,
+    itemUnitId,
+    rect: () => (rect ??= makeRectFixture(db, code, itemUnitId)),
+  };
 }
 
 /** Allows every action on every subject: with it, only RLS stands between tenants. */

@@ -25,8 +25,10 @@ export interface DbHandle {
 }
 
 const INT8 = 20;
+const DATE = 1082;
 const PING_TIMEOUT_MS = 3000;
 // bigint (audit ids, count(*)) stays a string: a JS number would silently lose precision.
+// A DATE stays 'yyyy-mm-dd': parsed into a Date it would shift with the process time zone.
 const keepText = (value: string): string => value;
 
 function pgPool(url: string, max: number): pg.Pool {
@@ -35,7 +37,7 @@ function pgPool(url: string, max: number): pg.Pool {
     max,
     connectionTimeoutMillis: 10_000,
     // Per pool rather than pg.types.setTypeParser, which would change every pg user in the process.
-    types: { getTypeParser: (oid, format) => (oid === INT8 ? keepText : pg.types.getTypeParser(oid, format)) },
+    types: { getTypeParser: (oid, format) => (oid === INT8 || oid === DATE ? keepText : pg.types.getTypeParser(oid, format)) },
   });
   // An idle client losing its server (restart, failover) must not crash the process; the pool
   // discards it and the next query reconnects.
@@ -46,7 +48,7 @@ function pgPool(url: string, max: number): pg.Pool {
 async function pglite(dataDir: string | undefined): Promise<PGlite> {
   if (dataDir !== undefined) mkdirSync(dataDir, { recursive: true });
   // PGlite returns int8 as number or bigint by magnitude; match pg (always a string).
-  return PGlite.create({ dataDir, extensions: { ltree }, parsers: { [INT8]: keepText } });
+  return PGlite.create({ dataDir, extensions: { ltree }, parsers: { [INT8]: keepText, [DATE]: keepText } });
 }
 
 /**

@@ -14,6 +14,18 @@ const COLUMNS = {
   sessions: ['id', 'user_id', 'created_at', 'last_seen_at', 'expires_at', 'revoked_at', 'ip', 'user_agent'],
   login_failures: ['username', 'failed_count', 'first_failed_at', 'locked_until'],
   audit_log: ['id', 'at', 'actor_user_id', 'actor_username', 'jurisdiction_id', 'unit_id', 'province_id', 'city_id', 'county_id', 'township_id', 'action', 'subject_type', 'subject_id', 'before', 'after', 'request_id', 'ip'],
+  inspections: ['id', 'supervising_jurisdiction_id', 'province_id', 'city_id', 'county_id', 'township_id', 'supervising_name', 'type', 'title', 'period_start', 'period_end', 'team', 'status', 'version', 'created_by', 'created_at', 'updated_at'],
+  inspection_targets: ['inspection_id', 'jurisdiction_id', 'province_id', 'city_id', 'county_id', 'township_id', 'created_at'],
+  rectification_items: [
+    'id', 'inspection_id', 'target_jurisdiction_id', 'number', 'problem', 'category', 'requirement', 'jurisdiction_id', 'province_id', 'city_id', 'county_id', 'township_id',
+    'supervising_jurisdiction_id', 'unit_id', 'deadline', 'original_deadline', 'measures', 'status', 'flagged', 'flagged_at', 'flag_reason', 'overdue_since',
+    'pending_extension_deadline', 'pending_extension_reason', 'pending_extension_note', 'pending_extension_requested_at', 'closed_at', 'version', 'created_by', 'created_at', 'updated_at',
+  ],
+  item_events: ['id', 'item_id', 'jurisdiction_id', 'province_id', 'city_id', 'county_id', 'township_id', 'at', 'actor_user_id', 'actor_name', 'actor_unit_name', 'event', 'from_status', 'to_status', 'reason', 'note', 'payload'],
+  attachments: ['id', 'item_id', 'jurisdiction_id', 'province_id', 'city_id', 'county_id', 'township_id', 'sha256', 'size_bytes', 'mime', 'original_name', 'storage_key', 'uploaded_by', 'uploaded_by_name', 'created_at'],
+  notices: ['id', 'item_id', 'jurisdiction_id', 'province_id', 'city_id', 'county_id', 'township_id', 'unit_id', 'from_jurisdiction_id', 'from_user_id', 'from_name', 'text', 'requires_reply', 'reply_by', 'sent_at'],
+  notice_receipts: ['notice_id', 'jurisdiction_id', 'province_id', 'city_id', 'county_id', 'township_id', 'unit_id', 'read_at', 'read_by', 'reply', 'replied_at', 'replied_by', 'replied_by_name'],
+  light_rules: ['jurisdiction_id', 'province_id', 'city_id', 'county_id', 'township_id', 'yellow_within_days', 'version', 'updated_by', 'updated_at'],
 } as const satisfies { [T in keyof Database]: readonly (keyof Database[T] & string)[] };
 type Missing = { [T in keyof Database]: Exclude<keyof Database[T], (typeof COLUMNS)[T][number]> }[keyof Database];
 const exhaustive: [Missing] extends [never] ? true : Missing = true;

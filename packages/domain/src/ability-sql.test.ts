@@ -27,6 +27,28 @@ describe('ability → SQL condition', () => {
     expect(c.op).toBe('or');
   });
 
+  it('supervisory item actions become the supervising level and the subtree', () => {
+    const province = { userId: 1, unitId: 1, roles: ['supervisor' as const], jurisdiction: { id: 37, level: 'province' as const, ...ancestorIdsOfCode('37') } };
+    expect(sqlConditionFor(defineAbilityFor(province), 'close', 'RectificationItem')).toEqual({
+      op: 'and',
+      items: [
+        { op: 'eq', column: 'supervising_jurisdiction_id', value: 37 },
+        { op: 'eq', column: 'province_id', value: 37 },
+      ],
+    });
+  });
+
+  it('an inverted rule survives translation as a NOT (descendants only)', () => {
+    const supervisor = defineAbilityFor({ ...county, roles: ['supervisor'] });
+    expect(sqlConditionFor(supervisor, 'create', 'Inspection')).toEqual({
+      op: 'and',
+      items: [
+        { op: 'eq', column: 'county_id', value: 371312 },
+        { op: 'not', item: { op: 'eq', column: 'jurisdiction_id', value: 371312 } },
+      ],
+    });
+  });
+
   it('refuses a field outside the allow-list instead of dropping it', () => {
     const a = createMongoAbility([{ action: 'read', subject: 'Unit', conditions: { secret: 1 } }]) as unknown as AppAbility;
     expect(() => sqlConditionFor(a, 'read', 'Unit')).toThrow(UntranslatableConditionError);

@@ -10,6 +10,7 @@ export const SQL_FIELDS = {
   townshipId: 'township_id',
   jurisdictionId: 'jurisdiction_id',
   unitId: 'unit_id',
+  supervisingJurisdictionId: 'supervising_jurisdiction_id',
 } as const;
 export type SqlField = keyof typeof SQL_FIELDS;
 type Scalar = number | string;
@@ -48,8 +49,11 @@ function translate(node: AstNode): SqlCondition {
       if (items.length === 0) return { op: node.operator === 'and' ? 'true' : 'false' };
       return items.length === 1 ? items[0]! : { op: node.operator, items };
     }
-    case 'not':
-      return { op: 'not', item: translate(node.value as AstNode) };
+    case 'not': {
+      // An inverted rule's conditions arrive as a list (implicitly AND-ed) or a single node.
+      const inner = Array.isArray(node.value) ? translate({ operator: 'and', value: node.value }) : translate(node.value as AstNode);
+      return { op: 'not', item: inner };
+    }
     case 'eq':
       if (!isScalar(node.value)) throw new UntranslatableConditionError('eq needs a scalar');
       return { op: 'eq', column: column(node.field), value: node.value };

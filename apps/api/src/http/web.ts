@@ -16,7 +16,7 @@ export async function registerWeb(app: FastifyInstance, root: string): Promise<v
   await app.register(fastifyStatic, { root, index: ['index.html'], wildcard: false, maxAge: '1h' });
   app.setNotFoundHandler((req, reply) => {
     const wantsHtml = (req.headers.accept ?? '').includes('text/html');
-    if (req.method === 'GET' && wantsHtml && !req.url.startsWith('/trpc')) {
+    if (req.method === 'GET' && wantsHtml && !req.url.startsWith('/trpc') && !req.url.startsWith('/api/')) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
     return reply.code(404).send({ error: { message: '页面不存在' } });

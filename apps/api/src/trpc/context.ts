@@ -1,7 +1,8 @@
 import type { AppAbility, Level, Principal } from '@fz/domain';
-import { defineAbilityFor } from '@fz/domain';
+import { calendarDate, defineAbilityFor } from '@fz/domain';
 import type { Db, Tx } from '@fz/db';
 import { withScope } from '@fz/db';
+import type { Storage } from '../storage/storage.js';
 
 export interface Scope {
   userId: number;
@@ -22,6 +23,10 @@ export interface Services {
   abilityFor: (principal: Principal) => AppAbility;
   cookieSecure: boolean;
   log: Logger;
+  /** Today's calendar date (yyyy-mm-dd, Beijing time): deadlines and lights. Tests may fix it. */
+  today: () => string;
+  /** Evidence files. */
+  storage: Storage;
 }
 
 export interface CookieOptions {
@@ -47,12 +52,14 @@ export interface Context {
 
 export const SESSION_COOKIE = 'fz_sid';
 
-export function defaultServices(db: Db, opts: { cookieSecure: boolean; log: Logger }): Services {
+export function defaultServices(db: Db, opts: { cookieSecure: boolean; log: Logger; storage: Storage }): Services {
   return {
     db,
     runScoped: (scope, fn) => withScope(db, scope, fn),
     abilityFor: defineAbilityFor,
     cookieSecure: opts.cookieSecure,
     log: opts.log,
+    today: () => calendarDate(new Date()),
+    storage: opts.storage,
   };
 }

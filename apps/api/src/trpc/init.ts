@@ -2,13 +2,15 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import { MESSAGES } from '@fz/domain';
 import type { AppAbility, Principal, ScopedRecord, SubjectType, Action } from '@fz/domain';
 import { subjectOf } from '@fz/domain';
-import type { NewAuditLogRow, Tx } from '@fz/db';
-import { writeAudit } from '@fz/db';
+import type { Tx } from '@fz/db';
+import { auditWriter } from './audit.js';
 import type { Context, Scope } from './context.js';
 import type { Meta } from './meta.js';
 import { toPublicError } from './errors.js';
 import { resolveSession } from '../modules/auth/session.js';
 import type { SessionUser } from '../modules/auth/session.js';
+
+export type { AuditInput } from './audit.js';
 
 const t = initTRPC
   .context<Context>()
@@ -44,18 +46,7 @@ async function requireSession(ctx: Context): Promise<SessionUser> {
   return session;
 }
 
-export interface AuditInput {
-  action: string;
-  subjectType: string;
-  subjectId: string | number | null;
-  /** The record's jurisdiction (with ancestors): audit rows live in the tenant of the record. */
-  jurisdiction: ScopedRecord & { jurisdictionId: number };
-  unitId?: number | null;
-  before?: unknown;
-  after?: unknown;
-}
-
-function scopeOf(p: Principal): Scope {
+export function scopeOf(p: Principal): Scope {
   return { userId: p.userId, level: p.jurisdiction.level, jurisdictionId: p.jurisdiction.id };
 }
 
@@ -69,26 +60,7 @@ export const sessionProcedure = base.meta({ authz: 'session' }).use(async ({ ctx
   const ability = ctx.services.abilityFor(principal);
   const scope = scopeOf(principal);
   const tx = <T>(fn: (tx: Tx) => Promise<T>) => ctx.services.runScoped(scope, fn);
-  const audit = (trx: Tx, a: AuditInput) => {
-    const row: NewAuditLogRow = {
-      actor_user_id: principal.userId,
-      actor_username: session.username,
-      jurisdiction_id: a.jurisdiction.jurisdictionId,
-      province_id: a.jurisdiction.provinceId,
-      city_id: a.jurisdiction.cityId,
-      county_id: a.jurisdiction.countyId,
-      township_id: a.jurisdiction.townshipId,
-      unit_id: a.unitId ?? null,
-      action: a.action,
-      subject_type: a.subjectType,
-      subject_id: a.subjectId === null ? null : String(a.subjectId),
-      before: a.before === undefined ? null : JSON.stringify(a.before),
-      after: a.after === undefined ? null : JSON.stringify(a.after),
-      request_id: ctx.req.requestId,
-      ip: ctx.req.ip,
-    };
-    return writeAudit(trx, row);
-  };
+  const audit = auditWriter(principal, session.username, ctx.req);
   return next({ ctx: { session, principal, ability, tx, audit } });
 });
 
@@ -108,9 +80,10 @@ export function assertCan(ability: AppAbility, action: Action, type: SubjectType
  * A procedure that needs `action` on `subject`. The coarse check (may this user ever do it?)
  * runs here; resolvers then check the concrete record with `assertCan`.
  */
-export function authorized(action: Action, subject: SubjectType) {
+export function authorized(action: Action | readonly Action[], subject: SubjectType) {
+  const actions: readonly Action[] = typeof action === 'string' ? [action] : action;
   return sessionProcedure.meta({ authz: { action, subject } }).use(({ ctx, next }) => {
-    if (!ctx.ability.can(action, subject)) throw forbidden();
+    if (!actions.some((a) => ctx.ability.can(a, subject))) throw forbidden();
     return next();
   });
 }

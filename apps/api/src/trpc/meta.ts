@@ -6,9 +6,10 @@ import type { Action, SubjectType } from '@fz/domain';
  * - `public`: no session needed (login).
  * - `session`: any signed-in user acting on their own account (me, logout, changePassword).
  * - `{ action, subject }`: the CASL permission checked before the resolver runs; resolvers add
- *   per-record checks.
+ *   per-record checks. A list of actions means any one of them (items.transition: the event
+ *   names the action, checked on the record).
  */
-export type Authz = 'public' | 'session' | { action: Action; subject: SubjectType };
+export type Authz = 'public' | 'session' | { action: Action | readonly Action[]; subject: SubjectType };
 
 export interface Meta {
   authz: Authz;

@@ -5,6 +5,7 @@ import { ROLES } from '@fz/domain';
 import type { Role, UnitKind } from '@fz/domain';
 import type { Database, Jurisdiction, NewUnit } from '../schema.js';
 import { importDivisionsInto } from './divisions.js';
+import { seedRectificationDemo } from './rectification-demo.js';
 
 /** Password of every demo account. Demo accounts exist only in demo data (`is_demo = true`). */
 export const DEMO_PASSWORD = 'Demo@2026';
@@ -263,6 +264,7 @@ async function seedDemoInto(db: Kysely<Database>): Promise<SeedDemoResult> {
     await insertDemoUnits(db, Number(DEMO_PROVINCE));
     await insertDemoUsers(db);
   }
+  await seedRectificationDemo(db);
   return { accounts: await listDemoAccounts(db) };
 }
 

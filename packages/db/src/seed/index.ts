@@ -26,3 +26,4 @@ export {
   townshipGovernment,
 } from './demo.js';
 export type { DemoAccount, DemoAccountSpec, SeedDemoResult } from './demo.js';
+export { seedRectificationDemo } from './rectification-demo.js';

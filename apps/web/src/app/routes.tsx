@@ -9,8 +9,13 @@ import { ChildrenPanel } from '../features/shell/ChildrenPanel';
 import { UnitsPanel } from '../features/units/UnitsPanel';
 import { UsersPanel } from '../features/users/UsersPanel';
 import { AuditPanel } from '../features/audit/AuditPanel';
+import { LedgerPanel } from '../features/rectification/LedgerPanel';
+import { InspectionsPanel } from '../features/rectification/InspectionsPanel';
+import { InspectionPage } from '../features/rectification/InspectionPage';
+import { ItemPage } from '../features/rectification/item/ItemPage';
+import { NoticesPage } from '../features/notices/NoticesPage';
 
-/** URLs: /j/:id (subdivisions), /j/:id/units, /j/:id/users, /j/:id/audit. */
+/** URLs: /j/:id (subdivisions), /j/:id/{items,inspections,units,users,audit}, /inspections/:id, /items/:id, /notices. */
 export function AppRoutes() {
   return (
     <Routes>
@@ -27,8 +32,13 @@ export function AppRoutes() {
           <Route index element={<ChildrenPanel />} />
           <Route path="units" element={<UnitsPanel />} />
           <Route path="users" element={<UsersPanel />} />
+          <Route path="items" element={<LedgerPanel />} />
+          <Route path="inspections" element={<InspectionsPanel />} />
           <Route path="audit" element={<AuditPanel />} />
         </Route>
+        <Route path="inspections/:id" element={<InspectionPage />} />
+        <Route path="items/:id" element={<ItemPage />} />
+        <Route path="notices" element={<NoticesPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

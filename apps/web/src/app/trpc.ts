@@ -10,6 +10,11 @@ export type JurisdictionHit = RouterOutputs['jurisdictions']['search'][number];
 export type UnitItem = RouterOutputs['units']['list']['items'][number];
 export type UserItem = RouterOutputs['users']['list']['items'][number];
 export type AuditItem = RouterOutputs['audit']['list']['items'][number];
+export type LedgerItem = RouterOutputs['items']['list']['items'][number];
+export type ItemDetail = RouterOutputs['items']['get'];
+export type InspectionItem = RouterOutputs['inspections']['list']['items'][number];
+export type InspectionDetail = RouterOutputs['inspections']['get'];
+export type NoticeItem = RouterOutputs['notices']['inbox']['items'][number];
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 

@@ -1,4 +1,5 @@
 import type { Dictionary } from './types';
+import { rectificationEnUS } from './rectification.en-US';
 
 export const enUS: Dictionary = {
   'app.name': 'Law-based Government Supervision Platform',
@@ -171,4 +172,5 @@ export const enUS: Dictionary = {
 
   'bool.true': 'Yes',
   'bool.false': 'No',
+  ...rectificationEnUS,
 };

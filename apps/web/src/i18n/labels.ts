@@ -18,3 +18,10 @@ export function isUnitKind(value: string): value is UnitKind {
 export function unitKindLabel(kind: string, lang: Lang): string {
   return isUnitKind(kind) ? UNIT_KIND_LABELS[kind][lang] : kind;
 }
+
+type LabelMap<K extends string> = Record<K, Record<Lang, string>>;
+
+/** A domain enum's label (status, event, category …) in the UI language; unknown codes show as they are. */
+export function enumLabel<K extends string>(labels: LabelMap<K>, code: string, lang: Lang): string {
+  return Object.hasOwn(labels, code) ? labels[code as K][lang] : code;
+}

@@ -1,3 +1,5 @@
+import { rectificationZhCN } from './rectification.zh-CN';
+
 /** The source dictionary: every key the UI uses, in zh-CN. en-US must have the same keys. */
 export const zhCN = {
   'app.name': '法治政府建设督察平台',
@@ -170,4 +172,5 @@ export const zhCN = {
 
   'bool.true': '是',
   'bool.false': '否',
+  ...rectificationZhCN,
 } as const;

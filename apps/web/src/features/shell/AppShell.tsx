@@ -9,6 +9,7 @@ import { Emblem } from '../../shared/Emblem';
 import { LanguageSwitch } from '../../shared/LanguageSwitch';
 import { useMe } from '../auth/session';
 import { UserMenu } from './UserMenu';
+import { NoticeBell } from '../notices/NoticeBell';
 import { JurisdictionTree } from './JurisdictionTree';
 import { JurisdictionSearch } from './JurisdictionSearch';
 import { parseJurisdictionId } from './tree';
@@ -31,7 +32,7 @@ export function AppShell() {
 
   /** Keeps the open tab (单位/用户/操作日志) when moving to another node. */
   const goTo = (id: number) => {
-    const tab = /^\/j\/\d+\/(units|users|audit)/.exec(location.pathname)?.[1];
+    const tab = /^\/j\/\d+\/(items|inspections|units|users|audit)/.exec(location.pathname)?.[1];
     void navigate(tab ? `/j/${id}/${tab}` : `/j/${id}`);
   };
 
@@ -48,6 +49,7 @@ export function AppShell() {
               {scope}
             </span>
           </Tooltip>
+          <NoticeBell />
           <LanguageSwitch onDark />
           <UserMenu />
         </div>

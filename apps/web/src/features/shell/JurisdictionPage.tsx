@@ -16,9 +16,9 @@ import { useMe } from '../auth/session';
 import { parseJurisdictionId } from './tree';
 import type { NodeOutletContext } from './nodeContext';
 
-const TABS = ['', 'units', 'users', 'audit'] as const;
+const TABS = ['', 'items', 'inspections', 'units', 'users', 'audit'] as const;
 type Tab = (typeof TABS)[number];
-const TAB_LABEL: Record<Tab, MessageKey> = { '': 'tab.children', units: 'tab.units', users: 'tab.users', audit: 'tab.audit' };
+const TAB_LABEL: Record<Tab, MessageKey> = { '': 'tab.children', items: 'tab.items', inspections: 'tab.inspections', units: 'tab.units', users: 'tab.users', audit: 'tab.audit' };
 
 function currentTab(pathname: string): Tab {
   const seg = /^\/j\/\d+\/([a-z]+)/.exec(pathname)?.[1] ?? '';
@@ -63,6 +63,8 @@ function NodeView({ node }: { node: JurisdictionDetail }) {
   const visible: Record<Tab, boolean> = {
     // A township has no subdivisions: its page opens on its units.
     '': below !== null,
+    items: ability.can('read', subjectIn('RectificationItem', node.id)),
+    inspections: ability.can('read', subjectIn('Inspection', node.id)),
     units: ability.can('read', subjectIn('Unit', node.id)),
     users: ability.can('read', subjectIn('User', node.id)),
     audit: ability.can('read', 'AuditLog'),

@@ -1,0 +1,85 @@
+import { useState } from 'react';
+import { Alert, Checkbox, Table, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import dayjs from 'dayjs';
+import { Link } from 'react-router';
+import { useTRPC } from '../../app/trpc';
+import type { NoticeItem } from '../../app/trpc';
+import { errorMessage } from '../../app/errors';
+import { useT } from '../../i18n';
+import { LoadMore } from '../../shared/LoadMore';
+import { NoticeActions } from './NoticeActions';
+import { NoticeStatus } from './NoticeStatus';
+
+const PAGE_SIZE = 50;
+
+/** /notices — 督办通知 addressed to the caller's unit, newest first, unread highlighted. */
+export function NoticesPage() {
+  const t = useT();
+  const trpc = useTRPC();
+  const [unreadOnly, setUnreadOnly] = useState(false);
+  const list = useInfiniteQuery(trpc.notices.inbox.infiniteQueryOptions({ unreadOnly, limit: PAGE_SIZE }, { getNextPageParam: (last) => last.nextCursor ?? undefined }));
+  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const unread = list.data?.pages[0]?.unreadCount ?? 0;
+
+  const columns: TableColumnsType<NoticeItem> = [
+    { title: t('notice.sentAt'), dataIndex: 'sentAt', width: 140, render: (_v, n) => <span className="fz-mono">{dayjs(n.sentAt).format('YYYY-MM-DD HH:mm')}</span> },
+    { title: t('notice.from'), dataIndex: 'fromName', width: 140 },
+    {
+      title: t('notice.text'),
+      dataIndex: 'text',
+      render: (_v, n) => (
+        <>
+          <Typography.Paragraph className={`fz-m-0 fz-prewrap${n.readAt ? '' : ' fz-strong'}`}>{n.text}</Typography.Paragraph>
+          {n.reply ? <div className="fz-reply fz-small">{n.reply}</div> : null}
+        </>
+      ),
+    },
+    {
+      title: t('notice.item'),
+      key: 'item',
+      width: 240,
+      render: (_v, n) => (
+        <Link to={`/items/${n.itemId}`}>
+          <span className="fz-mono">{n.itemNumber ?? ''}</span> <Typography.Text ellipsis={{ tooltip: n.itemProblem }} className="fz-notice-item">{n.itemProblem ?? t('notice.openItem')}</Typography.Text>
+        </Link>
+      ),
+    },
+    { title: t('notice.replyBy'), dataIndex: 'replyBy', width: 110, render: (_v, n) => <span className="fz-mono">{n.replyBy ?? '—'}</span> },
+    { title: t('common.status'), key: 'status', width: 170, render: (_v, n) => <NoticeStatus readAt={n.readAt} requiresReply={n.requiresReply} repliedAt={n.repliedAt} /> },
+    { title: t('common.actions'), key: 'actions', width: 170, render: (_v, n) => <NoticeActions notice={n} /> },
+  ];
+
+  return (
+    <div className="fz-node">
+      <div className="fz-node-head">
+        <div className="fz-node-title">
+          <Typography.Title level={3} className="fz-m-0">
+            {t('notice.inbox')}
+          </Typography.Title>
+          <span className="fz-muted">{t('notice.unreadCount', { n: unread })}</span>
+        </div>
+      </div>
+      <div className="fz-panel">
+        <div className="fz-toolbar">
+          <Checkbox checked={unreadOnly} onChange={(e) => setUnreadOnly(e.target.checked)}>
+            {t('notice.unreadOnly')}
+          </Checkbox>
+        </div>
+        {list.error ? <Alert className="fz-mb" type="error" showIcon title={errorMessage(list.error, t('common.networkError'))} /> : null}
+        <Table<NoticeItem>
+          size="small"
+          rowKey="id"
+          columns={columns}
+          dataSource={items}
+          loading={list.isPending}
+          pagination={false}
+          rowClassName={(n) => (n.readAt ? '' : 'fz-row-unread')}
+          locale={{ emptyText: t('notice.empty') }}
+          footer={() => <LoadMore count={items.length} hasMore={list.hasNextPage} loading={list.isFetchingNextPage} onMore={() => void list.fetchNextPage()} />}
+        />
+      </div>
+    </div>
+  );
+}

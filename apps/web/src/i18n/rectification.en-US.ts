@@ -133,6 +133,7 @@ export const rectificationEnUS: Record<keyof typeof rectificationZhCN, string> =
   'insp.addItem': 'Add finding',
   'insp.itemCreated': 'Finding {number} issued',
   'insp.addItemTitle': 'Add a finding',
+  'insp.unitHint': 'May be left for the inspected jurisdiction to decide',
   'insp.byStatus': 'By status',
   'insp.template': 'Download import template',
   'insp.import': 'Import from Excel',

@@ -131,6 +131,7 @@ export const rectificationZhCN = {
   'insp.addItem': '新增问题',
   'insp.itemCreated': '问题 {number} 已交办',
   'insp.addItemTitle': '新增反馈问题',
+  'insp.unitHint': '可暂不指定,由被督察地区确定责任单位',
   'insp.byStatus': '按状态',
   'insp.template': '下载导入模板',
   'insp.import': '从 Excel 导入',

@@ -42,8 +42,8 @@ export function ItemCreateModal({ inspection, open, onClose, onCreated }: { insp
         queryClient.invalidateQueries({ queryKey: trpc.items.list.pathKey() }),
         queryClient.invalidateQueries({ queryKey: trpc.inspections.pathKey() }),
       ]);
-      form.resetFields(['number', 'problem', 'requirement']);
       onCreated(item.number);
+      onClose();
     } catch {
       // Shown in the alert above the form.
     }
@@ -89,7 +89,7 @@ export function ItemCreateModal({ inspection, open, onClose, onCreated }: { insp
           <Input.TextArea rows={2} maxLength={2000} showCount />
         </Form.Item>
         <div className="fz-form-row">
-          <Form.Item label={t('item.unit')} name="responsibleUnitId" className="fz-grow" extra={t('edit.selectUnit')}>
+          <Form.Item label={t('item.unit')} name="responsibleUnitId" className="fz-grow" extra={t('insp.unitHint')}>
             <Select allowClear showSearch={{ optionFilterProp: 'label' }} loading={units.isFetching} options={(units.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }))} />
           </Form.Item>
           <Form.Item label={t('item.deadline')} name="deadline" required rules={[{ required: true, message: '请选择整改时限' }]}>

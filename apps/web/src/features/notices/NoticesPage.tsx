@@ -24,11 +24,12 @@ export function NoticesPage() {
   const unread = list.data?.pages[0]?.unreadCount ?? 0;
 
   const columns: TableColumnsType<NoticeItem> = [
-    { title: t('notice.sentAt'), dataIndex: 'sentAt', width: 140, render: (_v, n) => <span className="fz-mono">{dayjs(n.sentAt).format('YYYY-MM-DD HH:mm')}</span> },
-    { title: t('notice.from'), dataIndex: 'fromName', width: 140 },
+    { title: t('notice.sentAt'), dataIndex: 'sentAt', width: 150, render: (_v, n) => <span className="fz-mono fz-nowrap">{dayjs(n.sentAt).format('YYYY-MM-DD HH:mm')}</span> },
+    { title: t('notice.from'), dataIndex: 'fromName', width: 120 },
     {
       title: t('notice.text'),
       dataIndex: 'text',
+      minWidth: 320,
       render: (_v, n) => (
         <>
           <Typography.Paragraph className={`fz-m-0 fz-prewrap${n.readAt ? '' : ' fz-strong'}`}>{n.text}</Typography.Paragraph>
@@ -42,11 +43,14 @@ export function NoticesPage() {
       width: 240,
       render: (_v, n) => (
         <Link to={`/items/${n.itemId}`}>
-          <span className="fz-mono">{n.itemNumber ?? ''}</span> <Typography.Text ellipsis={{ tooltip: n.itemProblem }} className="fz-notice-item">{n.itemProblem ?? t('notice.openItem')}</Typography.Text>
+          <span className="fz-mono">{n.itemNumber ?? ''}</span>
+          <Typography.Paragraph className="fz-m-0 fz-small" ellipsis={{ rows: 2, tooltip: n.itemProblem }}>
+            {n.itemProblem ?? t('notice.openItem')}
+          </Typography.Paragraph>
         </Link>
       ),
     },
-    { title: t('notice.replyBy'), dataIndex: 'replyBy', width: 110, render: (_v, n) => <span className="fz-mono">{n.replyBy ?? '—'}</span> },
+    { title: t('notice.replyBy'), dataIndex: 'replyBy', width: 110, className: 'fz-nowrap', render: (_v, n) => <span className="fz-mono">{n.replyBy ?? '—'}</span> },
     { title: t('common.status'), key: 'status', width: 170, render: (_v, n) => <NoticeStatus readAt={n.readAt} requiresReply={n.requiresReply} repliedAt={n.repliedAt} /> },
     { title: t('common.actions'), key: 'actions', width: 170, render: (_v, n) => <NoticeActions notice={n} /> },
   ];

@@ -66,8 +66,8 @@ export function LedgerTable({ input, nodeId }: { input: LedgerInput; nodeId?: nu
         </>
       ),
     },
-    { title: t('item.status'), dataIndex: 'status', width: 100, render: (_v, r) => <ItemStatusTag status={r.status} /> },
-    { title: t('item.light'), dataIndex: 'light', width: 80, render: (_v, r) => <LightBadge light={r.light} daysLeft={r.daysLeft} /> },
+    { title: t('item.status'), dataIndex: 'status', width: 112, render: (_v, r) => <ItemStatusTag status={r.status} /> },
+    { title: t('item.light'), dataIndex: 'light', width: 84, render: (_v, r) => <LightBadge light={r.light} daysLeft={r.daysLeft} /> },
     { title: t('item.evidenceCount'), dataIndex: 'evidenceCount', width: 80, align: 'right' },
   ];
 

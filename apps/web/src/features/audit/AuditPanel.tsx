@@ -6,24 +6,51 @@ import dayjs from 'dayjs';
 import { useTRPC } from '../../app/trpc';
 import type { AuditItem } from '../../app/trpc';
 import { errorMessage } from '../../app/errors';
-import { isMessageKey, useT } from '../../i18n';
+import { TIMELINE_LABELS } from '@fz/domain';
+import { isMessageKey, useLang, useT } from '../../i18n';
+import type { Lang } from '../../i18n';
+import { enumLabel } from '../../i18n/labels';
 import type { TFunction } from '../../i18n';
 import { LoadMore } from '../../shared/LoadMore';
 import { useNode } from '../shell/nodeContext';
 import { AuditDiff } from './AuditDiff';
 
 const PAGE_SIZE = 50;
-const ACTIONS = ['auth.login', 'auth.changePassword', 'unit.create', 'unit.update', 'user.create', 'user.deactivate', 'user.resetPassword'] as const;
-const SUBJECTS = ['Unit', 'User'] as const;
+const ACTIONS = [
+  'auth.login',
+  'auth.changePassword',
+  'unit.create',
+  'unit.update',
+  'user.create',
+  'user.deactivate',
+  'user.resetPassword',
+  'inspection.create',
+  'item.create',
+  'item.import',
+  'item.export',
+  'item.close',
+  'item.return',
+  'item.flag',
+  'item.overdue',
+  'notice.send',
+  'notice.reply',
+] as const;
+const SUBJECTS = ['Unit', 'User', 'Inspection', 'RectificationItem', 'Notice', 'LightRule'] as const;
 
-/** A known action or subject type gets its label; anything newer shows its code. */
-function label(t: TFunction, prefix: 'action' | 'subject', code: string): string {
+/**
+ * A known action or subject type gets its label; anything newer shows its code. Item actions
+ * are `item.<event>` for every lifecycle event and edit: their words come from the timeline's.
+ */
+function label(t: TFunction, prefix: 'action' | 'subject', code: string, lang: Lang): string {
   const key = `${prefix}.${code}`;
-  return isMessageKey(key) ? t(key) : code;
+  if (isMessageKey(key)) return t(key);
+  if (prefix === 'action' && code.startsWith('item.')) return t('audit.itemAction', { label: enumLabel(TIMELINE_LABELS, code.slice(5), lang) });
+  return code;
 }
 
 export function AuditPanel() {
   const t = useT();
+  const { lang } = useLang();
   const trpc = useTRPC();
   const node = useNode();
   const [action, setAction] = useState<string | undefined>();
@@ -40,13 +67,13 @@ export function AuditPanel() {
   const columns: TableColumnsType<AuditItem> = [
     { title: t('audit.at'), dataIndex: 'at', width: 190, className: 'fz-nowrap', render: (_v, r) => <span className="fz-mono">{dayjs(r.at).format('YYYY-MM-DD HH:mm:ss')}</span> },
     { title: t('audit.actor'), dataIndex: 'actorUsername', width: 140, render: (_v, r) => <span className="fz-mono">{r.actorUsername}</span> },
-    { title: t('audit.action'), dataIndex: 'action', width: 140, render: (_v, r) => label(t, 'action', r.action) },
+    { title: t('audit.action'), dataIndex: 'action', width: 140, render: (_v, r) => label(t, 'action', r.action, lang) },
     {
       title: t('audit.subject'),
       key: 'subject',
       render: (_v, r) => (
         <span>
-          {label(t, 'subject', r.subjectType)}
+          {label(t, 'subject', r.subjectType, lang)}
           {r.subjectId ? <span className="fz-muted fz-mono"> #{r.subjectId}</span> : null}
         </span>
       ),
@@ -74,7 +101,7 @@ export function AuditPanel() {
           placeholder={t('audit.filterAction')}
           value={action}
           onChange={(v: string | undefined) => setAction(v)}
-          options={ACTIONS.map((a) => ({ value: a, label: label(t, 'action', a) }))}
+          options={ACTIONS.map((a) => ({ value: a, label: label(t, 'action', a, lang) }))}
         />
         <Select
           allowClear
@@ -83,7 +110,7 @@ export function AuditPanel() {
           placeholder={t('audit.filterSubject')}
           value={subjectType}
           onChange={(v: string | undefined) => setSubjectType(v)}
-          options={SUBJECTS.map((s) => ({ value: s, label: label(t, 'subject', s) }))}
+          options={SUBJECTS.map((s) => ({ value: s, label: label(t, 'subject', s, lang) }))}
         />
       </div>
       {list.error ? <Alert className="fz-mb" type="error" showIcon title={errorMessage(list.error, t('common.networkError'))} /> : null}

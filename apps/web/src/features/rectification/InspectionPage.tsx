@@ -91,7 +91,7 @@ function InspectionView({ inspection }: { inspection: InspectionDetail }) {
         <div className="fz-toolbar fz-toolbar-end">
           <ExportButton input={input} />
         </div>
-        <LedgerTable input={input} />
+        <LedgerTable input={input} nodeId={inspection.targets.length === 1 ? inspection.targets[0]?.id : undefined} />
       </div>
       <ItemCreateModal inspection={inspection} open={dialog === 'create'} onClose={() => setDialog(null)} onCreated={(n) => void message.success(t('insp.itemCreated', { number: n }))} />
       <ImportItemsModal inspectionId={inspection.id} open={dialog === 'import'} onClose={() => setDialog(null)} />

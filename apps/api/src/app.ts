@@ -11,6 +11,7 @@ import type { Services } from './trpc/context.js';
 import { fastifyContextFactory } from './http/context.js';
 import { registerWeb } from './http/web.js';
 import { registerEvidenceRoutes } from './http/evidence.js';
+import { registerItemExcelRoutes } from './http/items-excel.js';
 
 export interface BuildAppOptions {
   services: Services;
@@ -67,6 +68,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   } satisfies FastifyTRPCPluginOptions<AppRouter>);
 
   await registerEvidenceRoutes(app, opts.services);
+  await registerItemExcelRoutes(app, opts.services);
   if (opts.webDist) await registerWeb(app, opts.webDist);
   return app;
 }

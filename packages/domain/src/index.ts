@@ -13,3 +13,5 @@ export * from './rectification/edits.js';
 export * from './rectification/schemas.js';
 export * from './rectification/decide.js';
 export * from './rectification/evidence.js';
+export * from './rectification/excel.js';
+export * from './rectification/zip-size.js';

@@ -1,0 +1,100 @@
+import { createHash } from 'node:crypto';
+import fastifyMultipart from '@fastify/multipart';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { EVIDENCE_MESSAGES, EXCEL_MESSAGES, ITEM_IMPORT_MAX_BYTES, MESSAGES, XLSX_MIME, itemExportInput, sniffEvidence } from '@fz/domain';
+import type { Services } from '../trpc/context.js';
+import { issuableInspection } from '../modules/items/excel/access.js';
+import { exportLedger } from '../modules/items/excel/export.js';
+import { importItems } from '../modules/items/excel/import.js';
+import { loadWorkbook, readImportSheet } from '../modules/items/excel/read-sheet.js';
+import { importTemplate } from '../modules/items/excel/template.js';
+import { HttpFailure, callerOf, disposition, idParam, sendError } from './session-route.js';
+
+/** Longest `input` query parameter the export accepts (the list filters as JSON). */
+const MAX_FILTER_CHARS = 4000;
+
+/** The export's filters: `?input=<JSON>`, the same object items.list takes (paging is ignored). */
+function exportFilter(req: FastifyRequest) {
+  const raw = (req.query as { input?: unknown }).input;
+  let value: unknown = {};
+  if (raw !== undefined) {
+    if (typeof raw !== 'string' || raw.length > MAX_FILTER_CHARS) throw new HttpFailure(400, EXCEL_MESSAGES.badFilter);
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      throw new HttpFailure(400, EXCEL_MESSAGES.badFilter);
+    }
+  }
+  const parsed = itemExportInput.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const first = parsed.error.issues[0];
+  throw new HttpFailure(400, first ? `${MESSAGES.badInput}(${first.path.join('.') || '输入'}: ${first.message})` : MESSAGES.badInput);
+}
+
+function sendXlsx(reply: FastifyReply, file: { buffer: Buffer; fileName: string }): FastifyReply {
+  return reply
+    .header('content-type', XLSX_MIME)
+    .header('content-disposition', disposition('attachment', file.fileName))
+    .header('cache-control', 'private, no-store')
+    .header('x-content-type-options', 'nosniff')
+    .send(file.buffer);
+}
+
+/**
+ * The ledger's Excel files, outside tRPC because they carry files; each behaves like the
+ * procedure it stands beside (session, CSRF for the upload, ability, RLS scope, audit).
+ * GET  /api/items/export.xlsx?input=<JSON of items.list filters>
+ * GET  /api/inspections/:id/items/template.xlsx
+ * POST /api/inspections/:id/items/import (multipart, one .xlsx ≤ 5 MB, x-fz-csrf: 1)
+ */
+export async function registerItemExcelRoutes(app: FastifyInstance, services: Services): Promise<void> {
+  // The evidence routes register multipart for the whole app; the limits below are per request.
+  if (!app.hasRequestDecorator('isMultipart')) await app.register(fastifyMultipart);
+
+  app.get('/api/items/export.xlsx', async (req, reply) => {
+    try {
+      const { ctx, scope } = await callerOf(services, req, false);
+      if (!ctx.ability.can('read', 'RectificationItem')) throw new HttpFailure(403, MESSAGES.forbidden);
+      const filter = exportFilter(req);
+      const file = await services.runScoped(scope, (tx) => exportLedger(tx, ctx, services.today(), filter));
+      return sendXlsx(reply, file);
+    } catch (e) {
+      return sendError(req, reply, e, MESSAGES.badInput);
+    }
+  });
+
+  app.get('/api/inspections/:id/items/template.xlsx', async (req, reply) => {
+    try {
+      const id = idParam(req);
+      const { ctx, scope } = await callerOf(services, req, false);
+      const file = await services.runScoped(scope, (tx) => importTemplate(tx, ctx.ability, id));
+      return sendXlsx(reply, file);
+    } catch (e) {
+      return sendError(req, reply, e, MESSAGES.badInput);
+    }
+  });
+
+  app.post('/api/inspections/:id/items/import', { bodyLimit: ITEM_IMPORT_MAX_BYTES + 64 * 1024 }, async (req, reply) => {
+    try {
+      const id = idParam(req);
+      const { ctx, scope } = await callerOf(services, req, true);
+      // Refuse before parsing anything a caller who may not issue here uploads.
+      await services.runScoped(scope, (tx) => issuableInspection(tx, ctx.ability, id));
+      if (!req.isMultipart()) throw new HttpFailure(400, EVIDENCE_MESSAGES.noFile);
+      const part = await req.file({ limits: { fileSize: ITEM_IMPORT_MAX_BYTES, files: 1, fields: 2, parts: 3, headerPairs: 50 } });
+      if (!part) throw new HttpFailure(400, EVIDENCE_MESSAGES.noFile);
+      const data = await part.toBuffer();
+      if (sniffEvidence(data, part.filename) !== 'xlsx') throw new HttpFailure(400, EXCEL_MESSAGES.notXlsx);
+      const sheet = readImportSheet(await loadWorkbook(data));
+      const file = { name: part.filename.slice(0, 200), sha256: createHash('sha256').update(data).digest('hex') };
+      const outcome = await services.runScoped(scope, (tx) => importItems(tx, ctx, id, sheet, file));
+      if ('imported' in outcome) return reply.code(201).send(outcome);
+      const [first] = outcome.errors;
+      const message = first ? EXCEL_MESSAGES.failed(first.row, first.column, first.message, outcome.errors.length - 1) : MESSAGES.badInput;
+      // `error.message` as every other failure of these routes; `message` and `errors` for the import dialog.
+      return reply.code(400).send({ error: { message }, message, errors: outcome.errors });
+    } catch (e) {
+      return sendError(req, reply, e, EXCEL_MESSAGES.tooLarge);
+    }
+  });
+}

@@ -20,8 +20,18 @@ export interface DbHandle {
   kind: 'pg' | 'pglite';
   /** True when the database answers `select 1` within a few seconds. */
   ping(): Promise<boolean>;
+  /**
+   * Runs SQL text as given, for libraries that bring their own SQL (the job queue). Without
+   * values the text may hold several statements, even BEGIN … COMMIT. On PGlite it waits for
+   * `db`'s open transaction and holds the single connection while it runs.
+   */
+  executeSql(text: string, values?: readonly unknown[]): Promise<SqlResult>;
   /** Closes the pool or the embedded database; safe to call more than once. */
   close(): Promise<void>;
+}
+
+export interface SqlResult {
+  rows: unknown[];
 }
 
 const INT8 = 20;
@@ -51,6 +61,39 @@ async function pglite(dataDir: string | undefined): Promise<PGlite> {
   return PGlite.create({ dataDir, extensions: { ltree }, parsers: { [INT8]: keepText, [DATE]: keepText } });
 }
 
+function pgExecutor(pool: pg.Pool): DbHandle['executeSql'] {
+  return async (text, values) => {
+    const client = await pool.connect();
+    let failed = false;
+    try {
+      const result: pg.QueryResult | pg.QueryResult[] = await client.query(text, values === undefined ? undefined : [...values]);
+      // Several statements answer with one result each; callers read the last.
+      return { rows: (Array.isArray(result) ? result.at(-1) : result)?.rows ?? [] };
+    } catch (e) {
+      failed = true;
+      throw e;
+    } finally {
+      // A failed text may have left its BEGIN open: discard that connection, as pool.query does.
+      client.release(failed);
+    }
+  };
+}
+
+function pgliteExecutor(db: Kysely<Database>, client: PGlite): DbHandle['executeSql'] {
+  // Holding a Kysely connection queues this behind (and ahead of) every Kysely query and transaction.
+  return (text, values) =>
+    db.connection().execute(async () => {
+      try {
+        if (values !== undefined && values.length > 0) return { rows: (await client.query(text, [...values])).rows };
+        return { rows: (await client.exec(text)).at(-1)?.rows ?? [] };
+      } catch (e) {
+        // The only connection: a BEGIN left open by a failed text would swallow the next user's work.
+        if (client.isInTransaction()) await client.exec('rollback').catch(() => undefined);
+        throw e;
+      }
+    });
+}
+
 /**
  * Opens the database: PostgreSQL through a pg pool when `databaseUrl` is set, otherwise
  * PGlite (PostgreSQL in WASM, with ltree) in `dataDir`, or in memory. PGlite has a single
@@ -61,17 +104,23 @@ async function pglite(dataDir: string | undefined): Promise<PGlite> {
 export async function createDb(config: DbConfig = {}): Promise<DbHandle> {
   let db: Kysely<Database>;
   let kind: DbHandle['kind'];
+  let executeSql: DbHandle['executeSql'];
   if (config.databaseUrl) {
     kind = 'pg';
-    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: pgPool(config.databaseUrl, config.poolMax ?? 10) }) });
+    const pool = pgPool(config.databaseUrl, config.poolMax ?? 10);
+    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    executeSql = pgExecutor(pool);
   } else {
     kind = 'pglite';
-    db = new Kysely<Database>({ dialect: new PGliteDialect(await pglite(config.dataDir)) });
+    const client = await pglite(config.dataDir);
+    db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
+    executeSql = pgliteExecutor(db, client);
   }
   let closing: Promise<void> | undefined;
   return {
     db,
     kind,
+    executeSql,
     async ping() {
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<boolean>((resolve) => {

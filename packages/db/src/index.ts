@@ -3,9 +3,9 @@ import type { Database } from './schema.js';
 
 export * from './schema.js';
 export { createDb } from './create-db.js';
-export type { DbConfig, DbHandle } from './create-db.js';
+export type { DbConfig, DbHandle, SqlResult } from './create-db.js';
 export { MIGRATIONS, migrateToLatest } from './migrate.js';
-export { APP_ROLE, withScope, withSystem, writeAudit } from './scope.js';
+export { APP_ROLE, JOBS_ROLE, withJobs, withScope, withSystem, writeAudit } from './scope.js';
 export type { AuditEntry, DbScope } from './scope.js';
 export * from './seed/index.js';
 

@@ -23,7 +23,7 @@ const COLUMNS = {
   ],
   item_events: ['id', 'item_id', 'jurisdiction_id', 'province_id', 'city_id', 'county_id', 'township_id', 'at', 'actor_user_id', 'actor_name', 'actor_unit_name', 'event', 'from_status', 'to_status', 'reason', 'note', 'payload'],
   attachments: ['id', 'item_id', 'jurisdiction_id', 'province_id', 'city_id', 'county_id', 'township_id', 'sha256', 'size_bytes', 'mime', 'original_name', 'storage_key', 'uploaded_by', 'uploaded_by_name', 'created_at'],
-  notices: ['id', 'item_id', 'jurisdiction_id', 'province_id', 'city_id', 'county_id', 'township_id', 'unit_id', 'from_jurisdiction_id', 'from_user_id', 'from_name', 'text', 'requires_reply', 'reply_by', 'sent_at'],
+  notices: ['id', 'item_id', 'jurisdiction_id', 'province_id', 'city_id', 'county_id', 'township_id', 'unit_id', 'from_jurisdiction_id', 'from_user_id', 'from_name', 'text', 'requires_reply', 'reply_by', 'sent_at', 'kind', 'reminder_day'],
   notice_receipts: ['notice_id', 'jurisdiction_id', 'province_id', 'city_id', 'county_id', 'township_id', 'unit_id', 'read_at', 'read_by', 'reply', 'replied_at', 'replied_by', 'replied_by_name'],
   light_rules: ['jurisdiction_id', 'province_id', 'city_id', 'county_id', 'township_id', 'yellow_within_days', 'version', 'updated_by', 'updated_at'],
 } as const satisfies { [T in keyof Database]: readonly (keyof Database[T] & string)[] };

@@ -1,5 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
-import type { InspectionStatus, InspectionType, ItemCategory, ItemStatus, JurisdictionKind, Level, Role, TimelineKind, UnitKind } from '@fz/domain';
+import type { InspectionStatus, InspectionType, ItemCategory, ItemStatus, JurisdictionKind, Level, NoticeKind, Role, TimelineKind, UnitKind } from '@fz/domain';
 
 /**
  * Kysely types of every table. Migrations in ./migrations must create exactly these columns.
@@ -216,6 +216,10 @@ export interface NoticeTable extends AncestorColumns {
   requires_reply: Generated<boolean>;
   reply_by: CalendarDate | null;
   sent_at: DefaultTimestamp;
+  /** 'supervision' for a 督办通知; a system reminder's kind otherwise. */
+  kind: ColumnType<NoticeKind, NoticeKind | undefined, NoticeKind>;
+  /** The day a system reminder is for (unique per item and kind); null for a 督办通知. */
+  reminder_day: CalendarDate | null;
 }
 
 export interface NoticeReceiptTable extends AncestorColumns {

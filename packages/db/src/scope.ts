@@ -38,7 +38,22 @@ export async function withScope<T>(db: Kysely<Database>, scope: DbScope, fn: (tx
   });
 }
 
-/** A plain transaction as the connecting (owner) role, unrestricted: login, sessions, seeding, jobs. */
+/**
+ * The role of background jobs (overdue sweep, reminders, orphan clean-up): it sees every tenant
+ * but may only read items, set `overdue_since`, append events, audit rows and notices, and read
+ * attachments' storage keys. Not the owner, no BYPASSRLS: its policies say what it sees.
+ */
+export const JOBS_ROLE = 'fz_jobs';
+
+/** Runs `fn` in one transaction as JOBS_ROLE: no request, no user, every tenant. Never reachable from a request. */
+export async function withJobs<T>(db: Kysely<Database>, fn: (tx: Transaction<Database>) => Promise<T>): Promise<T> {
+  return db.transaction().execute(async (tx) => {
+    await sql`set local role ${sql.raw(JOBS_ROLE)}`.execute(tx);
+    return fn(tx);
+  });
+}
+
+/** A plain transaction as the connecting (owner) role, unrestricted: login, sessions, seeding. */
 export async function withSystem<T>(db: Kysely<Database>, fn: (tx: Transaction<Database>) => Promise<T>): Promise<T> {
   return db.transaction().execute(fn);
 }

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as foundation from './2026112301_foundation.js';
 import * as rowLevelSecurity from './2026112302_row_level_security.js';
 import * as rectification from './2026112303_rectification.js';
+import * as jobs from './2026112304_jobs.js';
 
 /**
  * Every migration, listed by hand rather than found on disk so bundlers keep them. Names sort
@@ -11,4 +12,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '2026112301_foundation': foundation,
   '2026112302_row_level_security': rowLevelSecurity,
   '2026112303_rectification': rectification,
+  '2026112304_jobs': jobs,
 };

@@ -42,8 +42,8 @@ export const ITEM_CATEGORY_LABELS: Labels<ItemCategory> = {
   other: { 'zh-CN': '其他', 'en-US': 'Other' },
 };
 
-/** What an item's timeline (item_events) records besides the lifecycle events. */
-export const ITEM_CHANGE_KINDS = ['create', 'update', 'setMeasures', 'assign', 'delegate', 'flag', 'unflag', 'notice', 'noticeRead', 'noticeReply', 'attach'] as const;
+/** What an item's timeline (item_events) records besides the lifecycle events. `overdue` is written by the system's sweep. */
+export const ITEM_CHANGE_KINDS = ['create', 'update', 'setMeasures', 'assign', 'delegate', 'flag', 'unflag', 'notice', 'noticeRead', 'noticeReply', 'attach', 'overdue'] as const;
 export type ItemChangeKind = (typeof ITEM_CHANGE_KINDS)[number];
 export type TimelineKind = ItemEvent | ItemChangeKind;
 
@@ -60,6 +60,20 @@ export const TIMELINE_LABELS: Labels<TimelineKind> = {
   noticeRead: { 'zh-CN': '已阅通知', 'en-US': 'Notice read' },
   noticeReply: { 'zh-CN': '回复通知', 'en-US': 'Notice replied' },
   attach: { 'zh-CN': '上传佐证材料', 'en-US': 'Evidence added' },
+  overdue: { 'zh-CN': '逾期', 'en-US': 'Overdue' },
+};
+
+/**
+ * Kinds of notice in a unit's inbox: a 督办通知 sent by the supervising level, or a reminder
+ * the system sends by itself (at most one per item, kind and day).
+ */
+export const NOTICE_KINDS = ['supervision', 'due_soon', 'overdue'] as const;
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
+export type ReminderKind = Exclude<NoticeKind, 'supervision'>;
+export const NOTICE_KIND_LABELS: Labels<NoticeKind> = {
+  supervision: { 'zh-CN': '督办通知', 'en-US': 'Supervision notice' },
+  due_soon: { 'zh-CN': '临期提醒', 'en-US': 'Due-soon reminder' },
+  overdue: { 'zh-CN': '逾期提醒', 'en-US': 'Overdue reminder' },
 };
 
 /** Ledger sort orders (整改台账). */

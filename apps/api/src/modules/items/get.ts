@@ -45,12 +45,13 @@ async function notices(tx: Tx, itemId: number) {
   const rows = await tx
     .selectFrom('notices as n')
     .leftJoin('notice_receipts as r', 'r.notice_id', 'n.id')
-    .select(['n.id', 'n.from_name', 'n.text', 'n.requires_reply', 'n.reply_by', 'n.sent_at', 'n.unit_id', 'r.read_at', 'r.reply', 'r.replied_at', 'r.replied_by_name'])
+    .select(['n.id', 'n.kind', 'n.from_name', 'n.text', 'n.requires_reply', 'n.reply_by', 'n.sent_at', 'n.unit_id', 'r.read_at', 'r.reply', 'r.replied_at', 'r.replied_by_name'])
     .where('n.item_id', '=', itemId)
     .orderBy('n.id')
     .execute();
   return rows.map((n) => ({
     id: n.id,
+    kind: n.kind,
     fromName: n.from_name,
     text: n.text,
     requiresReply: n.requires_reply,

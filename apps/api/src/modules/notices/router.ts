@@ -7,7 +7,7 @@ import { decodeCursor, encodeCursor, numberAt } from '../../sql/cursor.js';
 import { recordEvent } from '../items/events.js';
 import { itemColumns, visibleItem } from '../items/queries.js';
 
-const noticeColumns = ['n.id', 'n.item_id', 'n.jurisdiction_id', 'n.province_id', 'n.city_id', 'n.county_id', 'n.township_id', 'n.unit_id', 'n.from_name', 'n.text', 'n.requires_reply', 'n.reply_by', 'n.sent_at'] as const;
+const noticeColumns = ['n.id', 'n.item_id', 'n.jurisdiction_id', 'n.province_id', 'n.city_id', 'n.county_id', 'n.township_id', 'n.unit_id', 'n.kind', 'n.from_name', 'n.text', 'n.requires_reply', 'n.reply_by', 'n.sent_at'] as const;
 
 interface NoticeRow {
   id: number;
@@ -122,6 +122,7 @@ export const noticesRouter = router({
             itemId: n.item_id,
             itemNumber: n.item_number,
             itemProblem: n.item_problem,
+            kind: n.kind,
             fromName: n.from_name,
             text: n.text,
             requiresReply: n.requires_reply,

@@ -1,0 +1,79 @@
+import PgBoss from 'pg-boss';
+import { DEFAULT_TIME_ZONE } from '@fz/domain';
+import type { DbHandle } from '@fz/db';
+import type { Logger } from '../trpc/context.js';
+import type { Storage } from '../storage/storage.js';
+import { cleanOrphans } from './orphans.js';
+import { sweepOverdue } from './overdue-sweep.js';
+
+export const QUEUES = { sweep: 'overdue-sweep', orphans: 'orphan-cleanup' } as const;
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+/** pg-boss keeps its tables in this schema, owned by the connecting role; the request role has no grant on it. */
+export const QUEUE_SCHEMA = 'pgboss';
+
+export interface JobsOptions {
+  /** The database; pg-boss runs its own SQL through `executeSql` (a pg pool, or the single PGlite connection). */
+  handle: Pick<DbHandle, 'db' | 'executeSql'>;
+  storage: Storage;
+  /** Today's calendar date in Beijing (Services.today). */
+  today: () => string;
+  log: Logger;
+  /** Cron expressions in Beijing time. */
+  sweepCron?: string;
+  orphansCron?: string;
+  orphanGraceMs?: number;
+  /** How often idle workers look for work (default 2 s; tests go faster). */
+  pollingIntervalSeconds?: number;
+}
+
+export interface Jobs {
+  /** Queues a run now (null when one is already waiting: a queue holds at most one waiting and one running job). */
+  runNow(queue: QueueName): Promise<string | null>;
+  /** Waits for the running jobs (up to 10 s), then stops polling and schedules. */
+  stop(): Promise<void>;
+  boss: PgBoss;
+}
+
+/**
+ * Starts the job queue (pg-boss, in PostgreSQL) in this process: the overdue sweep every 15
+ * minutes and once now, orphan clean-up nightly. Several processes may run it: a queue is
+ * "stately" (one job waiting, one running) and cron fires once per minute across all of them.
+ */
+export async function startJobs(opts: JobsOptions): Promise<Jobs> {
+  const { db, executeSql } = opts.handle;
+  const boss = new PgBoss({
+    db: { executeSql: (text, values) => executeSql(text, values) },
+    schema: QUEUE_SCHEMA,
+  });
+  boss.on('error', (err) => opts.log.error({ err }, 'job queue error'));
+  await boss.start();
+
+  const queue: Omit<PgBoss.Queue, 'name'> = { policy: 'stately', retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 3600 };
+  for (const name of Object.values(QUEUES)) await boss.createQueue(name, { ...queue, name });
+  const work = { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2, batchSize: 1 };
+
+  await boss.work(QUEUES.sweep, work, async ([job]) => {
+    const result = await sweepOverdue(db, opts.today(), { runId: `job:${job?.id ?? 'unknown'}` });
+    opts.log.info({ job: QUEUES.sweep, ...result }, 'overdue sweep done');
+    return result;
+  });
+  await boss.work(QUEUES.orphans, work, async () => {
+    const result = await cleanOrphans(db, opts.storage, { olderThanMs: opts.orphanGraceMs });
+    opts.log.info({ job: QUEUES.orphans, ...result }, 'orphan clean-up done');
+    return result;
+  });
+
+  const tz = { tz: DEFAULT_TIME_ZONE };
+  await boss.schedule(QUEUES.sweep, opts.sweepCron ?? '*/15 * * * *', {}, tz);
+  await boss.schedule(QUEUES.orphans, opts.orphansCron ?? '30 3 * * *', {}, tz);
+
+  const jobs: Jobs = {
+    boss,
+    runNow: (name) => boss.send(name, {}),
+    stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }),
+  };
+  // Once at start: a restart after a day down catches up at once instead of at the next quarter hour.
+  await jobs.runNow(QUEUES.sweep);
+  return jobs;
+}

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOGIN_MAX_FAILURES, MESSAGES, SESSION_IDLE_MINUTES } from '@fz/domain';
+import { LOGIN_MAX_FAILURES, LOGIN_MAX_FAILURES_PER_ADDRESS, MESSAGES, SESSION_IDLE_MINUTES } from '@fz/domain';
 import { callerFor, demoDatabase, fakeRequest, loginAs, outcome, servicesFor } from './helpers.js';
 import type { Services } from '../src/trpc/context.js';
 import { sessionIdOf } from '../src/modules/auth/session.js';
@@ -47,6 +47,22 @@ describe('login', () => {
       // Even the right password is refused while locked.
       expect(await loginError(username, 'Demo@2026')).toMatchObject({ code: 'TOO_MANY_REQUESTS' });
     }
+  });
+
+  it(`refuses an address after ${LOGIN_MAX_FAILURES_PER_ADDRESS} failures across usernames, while other addresses still get in`, async () => {
+    const from = (ip: string) => callerFor(services, fakeRequest(null, { ip }));
+    const attempt = async (ip: string, username: string, password: string) => {
+      try {
+        await from(ip).auth.login({ username, password });
+        return 'OK';
+      } catch (e) {
+        return (e as { message: string }).message;
+      }
+    };
+    // Spread over usernames so that no single account locks first.
+    for (let i = 0; i < LOGIN_MAX_FAILURES_PER_ADDRESS; i++) expect(await attempt('203.0.113.9', `spray-${i % 10}`, 'Wrong@2026')).toBe(MESSAGES.loginFailed);
+    expect(await attempt('203.0.113.9', 'street', 'Demo@2026')).toBe(MESSAGES.loginThrottled);
+    expect(await attempt('198.51.100.7', 'street', 'Demo@2026')).toBe('OK');
   });
 
   it('rotates the session: logging in again ends the previous session', async () => {

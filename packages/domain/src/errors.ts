@@ -26,6 +26,7 @@ export class AppError extends Error {
 export const MESSAGES = {
   loginFailed: '用户名或密码错误',
   loginLocked: '登录失败次数过多,账户已临时锁定,请 15 分钟后再试',
+  loginThrottled: '该网络地址登录失败次数过多,请 15 分钟后再试',
   unauthenticated: '登录已过期,请重新登录',
   forbidden: '没有权限执行此操作',
   notFound: '记录不存在或无权访问',

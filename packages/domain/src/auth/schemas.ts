@@ -34,3 +34,5 @@ export const SESSION_IDLE_MINUTES = 30;
 export const SESSION_ABSOLUTE_HOURS = 12;
 export const LOGIN_MAX_FAILURES = 5;
 export const LOGIN_LOCK_MINUTES = 15;
+/** Failures from one network address (any usernames) before the address is refused for the lock period. */
+export const LOGIN_MAX_FAILURES_PER_ADDRESS = 30;

@@ -3,13 +3,15 @@ import { AppError, MESSAGES, changePasswordInput, loginInput, SESSION_ABSOLUTE_H
 import { withSystem, writeAudit } from '@fz/db';
 import { publicProcedure, router, sessionProcedure } from '../../trpc/init.js';
 import { buildMe } from './me.js';
-import { clearFailures, isLocked, recordFailure } from './lockout.js';
+import { addressKey, clearFailures, isLocked, recordFailure } from './lockout.js';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password.js';
 import { createSession, resolveSession, revokeSession, revokeUserSessions, sessionIdOf } from './session.js';
 
 export const authRouter = router({
   login: publicProcedure.input(loginInput).mutation(async ({ ctx, input }) => {
     const { db } = ctx.services;
+    const address = ctx.req.ip ? addressKey(ctx.req.ip) : null;
+    if (address && (await isLocked(db, address))) throw new AppError('TOO_MANY_REQUESTS', MESSAGES.loginThrottled);
     if (await isLocked(db, input.username)) throw new AppError('TOO_MANY_REQUESTS', MESSAGES.loginLocked);
     const user = await db
       .selectFrom('users as u')
@@ -20,6 +22,8 @@ export const authRouter = router({
       .executeTakeFirst();
     const ok = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), input.password);
     if (!user || !ok) {
+      // The address's count is never cleared by a success: it runs out with its window.
+      if (address) await recordFailure(db, address);
       const locked = await recordFailure(db, input.username);
       throw new AppError(locked ? 'TOO_MANY_REQUESTS' : 'UNAUTHORIZED', locked ? MESSAGES.loginLocked : MESSAGES.loginFailed);
     }

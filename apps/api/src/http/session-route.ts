@@ -9,6 +9,7 @@ import { scopeOf } from '../trpc/init.js';
 import { resolveSession } from '../modules/auth/session.js';
 import type { ItemCtx } from '../modules/items/events.js';
 import { CSRF_HEADER } from './context.js';
+import { isConnectionError } from '../trpc/errors.js';
 
 /**
  * What a plain Fastify route (files in or out, outside tRPC) needs to behave like a procedure:
@@ -52,6 +53,7 @@ export function sendError(req: FastifyRequest, reply: FastifyReply, e: unknown, 
   else if (e instanceof TRPCError && e.code in STATUS) [status, message] = [STATUS[e.code as ErrorCode], e.message];
   else if (code === 'FST_REQ_FILE_TOO_LARGE') [status, message] = [413, tooLargeMessage];
   else if (code !== undefined && MULTIPART_INPUT_ERRORS.has(code)) [status, message] = [400, MESSAGES.badInput];
+  else if (isConnectionError(e)) [status, message] = [503, MESSAGES.dbUnavailable];
   else if (code === '40001' || code === '40P01') [status, message] = [409, MESSAGES.conflict];
   else if (code === '42501') [status, message] = [403, MESSAGES.forbidden];
   else req.log.error({ err: e }, 'file route failed');

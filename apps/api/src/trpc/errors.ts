@@ -5,6 +5,15 @@ import type { Logger } from './context.js';
 
 const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08006', '08001', '08003']);
 
+/** node-postgres reports a connection lost mid-query or a connect timeout without a code. */
+const CONNECTION_MESSAGES = /Connection terminated|not queryable|timeout exceeded when trying to connect|terminating connection/i;
+
+export function isConnectionError(e: unknown): boolean {
+  const code = pgCode(e);
+  if (code && CONNECTION_CODES.has(code)) return true;
+  return e instanceof Error && CONNECTION_MESSAGES.test(e.message);
+}
+
 function pgCode(e: unknown): string | undefined {
   if (typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string') return e.code;
   return undefined;
@@ -25,7 +34,7 @@ export function toPublicError(error: TRPCError, log: Logger, path: string | unde
   }
   if (error.code !== 'INTERNAL_SERVER_ERROR') return error;
   const code = pgCode(cause);
-  if (code && CONNECTION_CODES.has(code)) {
+  if (isConnectionError(cause)) {
     log.warn({ path, code }, 'database unavailable');
     return new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: MESSAGES.dbUnavailable });
   }

@@ -1,17 +1,16 @@
 import { useState } from 'react';
-import { Alert, Select, Table, Typography } from 'antd';
+import { Select, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useTRPC } from '../../app/trpc';
 import type { AuditItem } from '../../app/trpc';
-import { errorMessage } from '../../app/errors';
 import { TIMELINE_LABELS } from '@fz/domain';
 import { isMessageKey, useLang, useT } from '../../i18n';
 import type { Lang } from '../../i18n';
 import { enumLabel } from '../../i18n/labels';
 import type { TFunction } from '../../i18n';
-import { LoadMore } from '../../shared/LoadMore';
+import { KeysetTable } from '../../shared/KeysetTable';
 import { useNode } from '../shell/nodeContext';
 import { AuditDiff } from './AuditDiff';
 
@@ -62,7 +61,6 @@ export function AuditPanel() {
       { getNextPageParam: (last) => last.nextCursor ?? undefined },
     ),
   );
-  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
 
   const columns: TableColumnsType<AuditItem> = [
     { title: t('audit.at'), dataIndex: 'at', width: 190, className: 'fz-nowrap', render: (_v, r) => <span className="fz-mono">{dayjs(r.at).format('YYYY-MM-DD HH:mm:ss')}</span> },
@@ -113,20 +111,14 @@ export function AuditPanel() {
           options={SUBJECTS.map((s) => ({ value: s, label: label(t, 'subject', s, lang) }))}
         />
       </div>
-      {list.error ? <Alert className="fz-mb" type="error" showIcon title={errorMessage(list.error, t('common.networkError'))} /> : null}
-      <Table<AuditItem>
-        size="small"
-        rowKey="id"
+      <KeysetTable<AuditItem>
+        query={list}
         columns={columns}
-        dataSource={items}
-        loading={list.isPending}
-        pagination={false}
-        locale={{ emptyText: t('audit.empty') }}
+        emptyText={t('audit.empty')}
         expandable={{
           rowExpandable: (r) => r.before !== null || r.after !== null,
           expandedRowRender: (r) => <AuditDiff before={r.before} after={r.after} />,
         }}
-        footer={() => <LoadMore count={items.length} hasMore={list.hasNextPage} loading={list.isFetchingNextPage} onMore={() => void list.fetchNextPage()} />}
       />
     </div>
   );

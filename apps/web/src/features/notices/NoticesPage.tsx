@@ -1,14 +1,13 @@
 import { useState } from 'react';
-import { Alert, Checkbox, Table, Typography } from 'antd';
+import { Checkbox, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { Link } from 'react-router';
 import { useTRPC } from '../../app/trpc';
 import type { NoticeItem } from '../../app/trpc';
-import { errorMessage } from '../../app/errors';
 import { useT } from '../../i18n';
-import { LoadMore } from '../../shared/LoadMore';
+import { KeysetTable } from '../../shared/KeysetTable';
 import { NoticeActions } from './NoticeActions';
 import { NoticeStatus } from './NoticeStatus';
 
@@ -20,7 +19,6 @@ export function NoticesPage() {
   const trpc = useTRPC();
   const [unreadOnly, setUnreadOnly] = useState(false);
   const list = useInfiniteQuery(trpc.notices.inbox.infiniteQueryOptions({ unreadOnly, limit: PAGE_SIZE }, { getNextPageParam: (last) => last.nextCursor ?? undefined }));
-  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const unread = list.data?.pages[0]?.unreadCount ?? 0;
 
   const columns: TableColumnsType<NoticeItem> = [
@@ -71,18 +69,7 @@ export function NoticesPage() {
             {t('notice.unreadOnly')}
           </Checkbox>
         </div>
-        {list.error ? <Alert className="fz-mb" type="error" showIcon title={errorMessage(list.error, t('common.networkError'))} /> : null}
-        <Table<NoticeItem>
-          size="small"
-          rowKey="id"
-          columns={columns}
-          dataSource={items}
-          loading={list.isPending}
-          pagination={false}
-          rowClassName={(n) => (n.readAt ? '' : 'fz-row-unread')}
-          locale={{ emptyText: t('notice.empty') }}
-          footer={() => <LoadMore count={items.length} hasMore={list.hasNextPage} loading={list.isFetchingNextPage} onMore={() => void list.fetchNextPage()} />}
-        />
+        <KeysetTable<NoticeItem> query={list} columns={columns} rowClassName={(n) => (n.readAt ? '' : 'fz-row-unread')} emptyText={t('notice.empty')} />
       </div>
     </div>
   );

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Progress, Select, Table, Tag } from 'antd';
+import { App, Button, Progress, Select, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useInfiniteQuery } from '@tanstack/react-query';
@@ -8,11 +8,10 @@ import { INSPECTION_STATUS_LABELS, INSPECTION_TYPES, INSPECTION_TYPE_LABELS } fr
 import type { InspectionType } from '@fz/domain';
 import { useTRPC } from '../../app/trpc';
 import type { InspectionItem } from '../../app/trpc';
-import { errorMessage } from '../../app/errors';
 import { useAppAbility } from '../../app/ability';
 import { useLang, useT } from '../../i18n';
 import { enumLabel } from '../../i18n/labels';
-import { LoadMore } from '../../shared/LoadMore';
+import { KeysetTable } from '../../shared/KeysetTable';
 import { useMe } from '../auth/session';
 import { useNode } from '../shell/nodeContext';
 import { InspectionCreateModal } from './InspectionCreateModal';
@@ -33,7 +32,6 @@ export function InspectionsPanel() {
   const [creating, setCreating] = useState(false);
 
   const list = useInfiniteQuery(trpc.inspections.list.infiniteQueryOptions({ jurisdictionId: node.id, type, limit: PAGE_SIZE }, { getNextPageParam: (last) => last.nextCursor ?? undefined }));
-  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   // A supervisor opens inspections of levels below their own; the dialog offers only those.
   const canCreate = ability.can('create', 'Inspection');
 
@@ -73,17 +71,7 @@ export function InspectionsPanel() {
           </Button>
         ) : null}
       </div>
-      {list.error ? <Alert className="fz-mb" type="error" showIcon title={errorMessage(list.error, t('common.networkError'))} /> : null}
-      <Table<InspectionItem>
-        size="small"
-        rowKey="id"
-        columns={columns}
-        dataSource={items}
-        loading={list.isPending}
-        pagination={false}
-        locale={{ emptyText: t('insp.empty') }}
-        footer={() => <LoadMore count={items.length} hasMore={list.hasNextPage} loading={list.isFetchingNextPage} onMore={() => void list.fetchNextPage()} />}
-      />
+      <KeysetTable<InspectionItem> query={list} columns={columns} emptyText={t('insp.empty')} />
       <InspectionCreateModal
         open={creating}
         ownId={me.jurisdiction.id}

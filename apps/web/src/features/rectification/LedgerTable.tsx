@@ -1,14 +1,13 @@
-import { Alert, Table, Typography } from 'antd';
+import { Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { ITEM_CATEGORY_LABELS } from '@fz/domain';
 import { useTRPC } from '../../app/trpc';
 import type { LedgerItem, RouterInputs } from '../../app/trpc';
-import { errorMessage } from '../../app/errors';
 import { useLang, useT } from '../../i18n';
 import { enumLabel } from '../../i18n/labels';
-import { LoadMore } from '../../shared/LoadMore';
+import { KeysetTable } from '../../shared/KeysetTable';
 import { DaysLeft, FlagTag, ItemStatusTag, LightBadge } from './ItemTags';
 
 const PAGE_SIZE = 50;
@@ -22,7 +21,6 @@ export function LedgerTable({ input, nodeId }: { input: LedgerInput; nodeId?: nu
   const { lang } = useLang();
   const trpc = useTRPC();
   const list = useInfiniteQuery(trpc.items.list.infiniteQueryOptions({ ...input, limit: PAGE_SIZE }, { getNextPageParam: (last) => last.nextCursor ?? undefined }));
-  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
 
   const columns: TableColumnsType<LedgerItem> = [
     { title: '#', key: 'seq', width: 48, align: 'right', render: (_v, _r, i) => <span className="fz-muted">{i + 1}</span> },
@@ -72,20 +70,6 @@ export function LedgerTable({ input, nodeId }: { input: LedgerInput; nodeId?: nu
   ];
 
   return (
-    <>
-      {list.error ? <Alert className="fz-mb" type="error" showIcon title={errorMessage(list.error, t('common.networkError'))} /> : null}
-      <Table<LedgerItem>
-        className="fz-ledger"
-        size="small"
-        rowKey="id"
-        columns={columns}
-        dataSource={items}
-        loading={list.isPending}
-        pagination={false}
-        rowClassName={(r) => (r.light === 'red' ? 'fz-row-red' : '')}
-        locale={{ emptyText: t('ledger.empty') }}
-        footer={() => <LoadMore count={items.length} hasMore={list.hasNextPage} loading={list.isFetchingNextPage} onMore={() => void list.fetchNextPage()} />}
-      />
-    </>
+    <KeysetTable<LedgerItem> className="fz-ledger" query={list} columns={columns} rowClassName={(r) => (r.light === 'red' ? 'fz-row-red' : '')} emptyText={t('ledger.empty')} />
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Checkbox, Input, Popconfirm, Space, Table } from 'antd';
+import { App, Button, Checkbox, Input, Popconfirm, Space } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
@@ -10,7 +10,7 @@ import { errorCode, errorMessage } from '../../app/errors';
 import { subjectIn, useAppAbility } from '../../app/ability';
 import { useLang, useT } from '../../i18n';
 import { unitKindLabel } from '../../i18n/labels';
-import { LoadMore } from '../../shared/LoadMore';
+import { KeysetTable } from '../../shared/KeysetTable';
 import { StatusTag } from '../../shared/StatusTag';
 import { useDebounced } from '../../shared/useDebounced';
 import { useNode } from '../shell/nodeContext';
@@ -101,17 +101,7 @@ export function UnitsPanel() {
           </Button>
         ) : null}
       </div>
-      {list.error ? <Alert className="fz-mb" type="error" showIcon title={errorMessage(list.error, t('common.networkError'))} /> : null}
-      <Table<UnitItem>
-        size="small"
-        rowKey="id"
-        columns={columns}
-        dataSource={items}
-        loading={list.isPending}
-        pagination={false}
-        locale={{ emptyText: t('units.empty') }}
-        footer={() => <LoadMore count={items.length} hasMore={list.hasNextPage} loading={list.isFetchingNextPage} onMore={() => void list.fetchNextPage()} />}
-      />
+      <KeysetTable<UnitItem> query={list} columns={columns} emptyText={t('units.empty')} />
       <UnitFormModal
         jurisdictionId={node.id}
         jurisdictionName={node.name}

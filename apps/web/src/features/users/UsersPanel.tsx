@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Checkbox, Input, Popconfirm, Space, Table, Tag } from 'antd';
+import { App, Button, Checkbox, Input, Popconfirm, Space, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
@@ -11,7 +11,7 @@ import { errorCode, errorMessage } from '../../app/errors';
 import { subjectIn, useAppAbility } from '../../app/ability';
 import { useLang, useT } from '../../i18n';
 import { roleLabel } from '../../i18n/labels';
-import { LoadMore } from '../../shared/LoadMore';
+import { KeysetTable } from '../../shared/KeysetTable';
 import { StatusTag } from '../../shared/StatusTag';
 import { useDebounced } from '../../shared/useDebounced';
 import { useMe } from '../auth/session';
@@ -158,17 +158,7 @@ export function UsersPanel() {
           </Button>
         ) : null}
       </div>
-      {list.error ? <Alert className="fz-mb" type="error" showIcon title={errorMessage(list.error, t('common.networkError'))} /> : null}
-      <Table<UserItem>
-        size="small"
-        rowKey="id"
-        columns={columns}
-        dataSource={items}
-        loading={list.isPending}
-        pagination={false}
-        locale={{ emptyText: t('users.empty') }}
-        footer={() => <LoadMore count={items.length} hasMore={list.hasNextPage} loading={list.isFetchingNextPage} onMore={() => void list.fetchNextPage()} />}
-      />
+      <KeysetTable<UserItem> query={list} columns={columns} emptyText={t('users.empty')} />
       <UserCreateModal
         jurisdictionId={node.id}
         open={creating}

@@ -1,4 +1,8 @@
-// Bundles the API (and our workspace packages) into dist/main.js; npm dependencies stay external.
+// Bundles the API (and our workspace packages) into dist/: main.js (API + web app), worker.js (job
+// worker), migrate.js (migration job), import-divisions.js (division import), create-admin.js (first
+// administrator), tracing.js (preload).
+// npm dependencies stay external: native (@node-rs/argon2), wasm (pglite) and SQL-carrying
+// (pg-boss) packages must load from node_modules, so the image installs production dependencies.
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 
@@ -6,12 +10,19 @@ const pkgs = ['./package.json', '../../packages/db/package.json', '../../package
 const external = [...new Set(pkgs.flatMap((p) => Object.keys(p.dependencies ?? {})).filter((d) => !d.startsWith('@fz/')))];
 
 await build({
-  entryPoints: ['src/main.ts'],
+  entryPoints: {
+    main: 'src/main.ts',
+    worker: 'src/worker.ts',
+    migrate: 'src/migrate.ts',
+    tracing: 'src/observability/preload-tracing.ts',
+    'import-divisions': '../../packages/db/src/cli/import-divisions.ts',
+    'create-admin': 'src/create-admin.ts',
+  },
   bundle: true,
   platform: 'node',
   target: 'node20',
   format: 'esm',
-  outfile: 'dist/main.js',
+  outdir: 'dist',
   sourcemap: true,
   external,
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },

@@ -12,12 +12,22 @@ import { fastifyContextFactory } from './http/context.js';
 import { registerWeb } from './http/web.js';
 import { registerEvidenceRoutes } from './http/evidence.js';
 import { registerItemExcelRoutes } from './http/items-excel.js';
+import { registerDemonstrationRoutes } from './http/demonstration.js';
+import { instrumentRequests } from './observability/http-hooks.js';
+import { registerMetricsRoute } from './observability/metrics-route.js';
+import { metrics } from './observability/metrics.js';
+import { registerPlanFileRoutes } from './http/plan-files.js';
+import { registerDashboardExcelRoutes } from './http/dashboard-excel.js';
 
 export interface BuildAppOptions {
   services: Services;
   ping: () => Promise<boolean>;
   webDist: string | null;
   logLevel?: string;
+  /** Serve /metrics to this bearer token; without it there is no /metrics. */
+  metricsToken?: string;
+  /** Where the JSON log lines go (default stdout); tests read them. */
+  logStream?: { write(line: string): void };
 }
 
 export const BODY_LIMIT = 1024 * 1024;
@@ -25,12 +35,14 @@ export const MAX_BATCH = 20;
 
 export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: { level: opts.logLevel ?? 'info' },
+    logger: { level: opts.logLevel ?? 'info', ...(opts.logStream ? { stream: opts.logStream } : {}) },
     bodyLimit: BODY_LIMIT,
     genReqId: () => randomUUID(),
     routerOptions: { maxParamLength: 5000 },
     trustProxy: true,
   });
+  instrumentRequests(app);
+  if (opts.metricsToken) registerMetricsRoute(app, { token: opts.metricsToken, registry: metrics });
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -69,6 +81,9 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
 
   await registerEvidenceRoutes(app, opts.services);
   await registerItemExcelRoutes(app, opts.services);
+  await registerDemonstrationRoutes(app, opts.services);
+  await registerPlanFileRoutes(app, opts.services);
+  registerDashboardExcelRoutes(app, opts.services);
   if (opts.webDist) await registerWeb(app, opts.webDist);
   return app;
 }

@@ -49,3 +49,44 @@ describe('configuration', () => {
     });
   });
 });
+
+describe('production configuration', () => {
+  const prod = { NODE_ENV: 'production', DATABASE_URL: 'postgres://fz@db/fz', METRICS_TOKEN: 'a-long-enough-token' };
+
+  it('refuses to start production on the embedded database', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/DATABASE_URL: required when NODE_ENV=production/);
+  });
+
+  it('sends secure cookies in production unless told otherwise, and warns when told', () => {
+    expect(loadConfig(prod)).toMatchObject({ cookieSecure: true, warnings: [] });
+    const plain = loadConfig({ ...prod, COOKIE_SECURE: 'false' });
+    expect(plain.cookieSecure).toBe(false);
+    expect(plain.warnings.join('\n')).toContain('COOKIE_SECURE=false');
+    expect(loadConfig({}).cookieSecure).toBe(false);
+  });
+
+  it('warns about demo accounts and an unprotected metrics endpoint in production', () => {
+    const { METRICS_TOKEN: _token, ...noToken } = prod;
+    const c = loadConfig({ ...noToken, SEED_DEMO: 'true' });
+    expect(c.metricsToken).toBeUndefined();
+    expect(c.warnings.join('\n')).toMatch(/SEED_DEMO=true[\s\S]*METRICS_TOKEN is not set/);
+  });
+
+  it('refuses a metrics token short enough to guess', () => {
+    expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN: at least 16 characters/);
+  });
+
+  it('reads the worker, pool, migration and tracing switches', () => {
+    expect(loadConfig({})).toMatchObject({ migrate: true, poolMax: 10, workerPort: 3001, otel: undefined });
+    const c = loadConfig({ MIGRATE: 'off', DATABASE_POOL_MAX: '25', WORKER_PORT: '9100', OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318', OTEL_SERVICE_NAME: 'fz' });
+    expect(c).toMatchObject({ migrate: false, poolMax: 25, workerPort: 9100, otel: { endpoint: 'http://collector:4318', serviceName: 'fz' } });
+    expect(() => loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'collector' })).toThrow(/OTEL_EXPORTER_OTLP_ENDPOINT/);
+  });
+});
+
+describe('empty variables', () => {
+  it('takes an empty variable as unset, as env files and compose defaults write them', () => {
+    const c = loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: '', DATABASE_URL: '', PORT: '' });
+    expect(c).toMatchObject({ otel: undefined, databaseUrl: undefined, port: 3000 });
+  });
+});

@@ -8,6 +8,11 @@ import { inspectionsRouter } from './modules/inspections/router.js';
 import { itemsRouter } from './modules/items/router.js';
 import { noticesRouter } from './modules/notices/router.js';
 import { lightRulesRouter } from './modules/light-rules/router.js';
+import { dashboardRouter } from './modules/dashboard/router.js';
+import { jobsRouter } from './modules/jobs/router.js';
+import { plansRouter } from './modules/plans/router.js';
+import { assignmentsRouter } from './modules/assignments/router.js';
+import { demonstrationRouter } from './modules/demonstration/router.js';
 
 export const appRouter = router({
   auth: authRouter,
@@ -19,6 +24,11 @@ export const appRouter = router({
   items: itemsRouter,
   notices: noticesRouter,
   lightRules: lightRulesRouter,
+  dashboard: dashboardRouter,
+  jobs: jobsRouter,
+  plans: plansRouter,
+  assignments: assignmentsRouter,
+  demonstration: demonstrationRouter,
 });
 
 export type AppRouter = typeof appRouter;

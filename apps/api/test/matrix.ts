@@ -4,6 +4,12 @@ import type { Db } from '@fz/db';
 import type { Caller } from './helpers.js';
 import { makeRectFixture, responsibleUnitFor, supervisorOf } from './rect-fixture.js';
 import type { RectFixture } from './rect-fixture.js';
+import { makePlanFixture } from './plan-fixture.js';
+import type { PlanFixture } from './plan-fixture.js';
+import { PLAN_MATRIX } from './plan-matrix.js';
+import { demoFixtures } from './demonstration-fixture.js';
+import type { DemoFixtures } from './demonstration-fixture.js';
+import { DEMONSTRATION_MATRIX } from './demonstration-matrix.js';
 
 /**
  * A target jurisdiction with a fresh unit and user of its own, made for one case. Cases about
@@ -20,6 +26,10 @@ export interface Target {
   userVersion: number;
   itemUnitId: number;
   rect(): Promise<RectFixture>;
+  /** Lazily: a published plan of the target with a task for `itemUnitId`, and a draft. */
+  plan(): Promise<PlanFixture>;
+  /** Lazily: demonstration standards, a campaign and an application of the target. */
+  demo: DemoFixtures;
 }
 
 export const record = (code: string): ScopedRecord => ({ jurisdictionId: Number(code), ...ancestorIdsOfCode(code) });
@@ -204,6 +214,22 @@ export const MATRIX: Record<string, MatrixCase> = {
     expected: (a, t) => readsNode(a, t.code) && can(a, 'read', 'AuditLog', t.code),
   },
   ...RECTIFICATION_MATRIX,
+  ...PLAN_MATRIX,
+  ...DEMONSTRATION_MATRIX,
+  'dashboard.get': {
+    // A dashboard is the node's items in aggregate: the node and its items must both be readable.
+    run: async (c, t) => (await c.dashboard.get({ jurisdictionId: Number(t.code) })).node.id === Number(t.code),
+    expected: (a, t) => readsNode(a, t.code) && can(a, 'read', 'RectificationItem', t.code),
+  },
+  'jobs.failed': {
+    // The queue is the deployment's and takes no target: the list "reaches" a node only when it
+    // is the caller's own province, the one place the ability grants it from.
+    run: async (c, t) => {
+      const [me] = await Promise.all([c.auth.me(), c.jobs.failed({ limit: 5 })]);
+      return me.jurisdiction.code === t.code;
+    },
+    expected: (a, t) => can(a, 'read', 'JobQueue', t.code),
+  },
 };
 
 /** Inserts a unit, a user and an audit row about the unit in `code`, as the system. */
@@ -227,6 +253,7 @@ export async function makeTarget(db: Db, code: string): Promise<Target> {
     .execute();
   const itemUnitId = (await responsibleUnitFor(db, code)) ?? unit.id;
   let rect: Promise<RectFixture> | undefined;
+  let plan: Promise<PlanFixture> | undefined;
   return {
     code,
     unitId: unit.id,
@@ -237,6 +264,8 @@ export async function makeTarget(db: Db, code: string): Promise<Target> {
     userVersion: user.version,
     itemUnitId,
     rect: () => (rect ??= makeRectFixture(db, code, itemUnitId)),
+    plan: () => (plan ??= makePlanFixture(db, code, itemUnitId)),
+    demo: demoFixtures(db, code),
   };
 }
 

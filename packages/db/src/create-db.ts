@@ -26,8 +26,18 @@ export interface DbHandle {
    * `db`'s open transaction and holds the single connection while it runs.
    */
   executeSql(text: string, values?: readonly unknown[]): Promise<SqlResult>;
+  /** The pg pool's connections now (for metrics); null on PGlite, which has one connection and no pool. */
+  poolStats(): PoolStats | null;
   /** Closes the pool or the embedded database; safe to call more than once. */
   close(): Promise<void>;
+}
+
+export interface PoolStats {
+  /** Open connections, busy or idle. */
+  total: number;
+  idle: number;
+  /** Queries waiting for a free connection: above zero for long, the pool is too small. */
+  waiting: number;
 }
 
 export interface SqlResult {
@@ -52,6 +62,10 @@ function pgPool(url: string, max: number): pg.Pool {
   // An idle client losing its server (restart, failover) must not crash the process; the pool
   // discards it and the next query reconnects.
   pool.on('error', (err) => console.warn(`PostgreSQL idle client error: ${err.message}`));
+  // A client checked out by a query emits 'error' too when its server goes away; without a
+  // listener that is an uncaught exception that takes the process down. The query itself
+  // rejects and the request answers 503.
+  pool.on('connect', (client) => client.on('error', (err) => console.warn(`PostgreSQL client error: ${err.message}`)));
   return pool;
 }
 
@@ -105,11 +119,13 @@ export async function createDb(config: DbConfig = {}): Promise<DbHandle> {
   let db: Kysely<Database>;
   let kind: DbHandle['kind'];
   let executeSql: DbHandle['executeSql'];
+  let poolStats: DbHandle['poolStats'] = () => null;
   if (config.databaseUrl) {
     kind = 'pg';
     const pool = pgPool(config.databaseUrl, config.poolMax ?? 10);
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     executeSql = pgExecutor(pool);
+    poolStats = () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount });
   } else {
     kind = 'pglite';
     const client = await pglite(config.dataDir);
@@ -121,6 +137,7 @@ export async function createDb(config: DbConfig = {}): Promise<DbHandle> {
     db,
     kind,
     executeSql,
+    poolStats,
     async ping() {
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<boolean>((resolve) => {

@@ -26,6 +26,40 @@ const COLUMNS = {
   notices: ['id', 'item_id', 'jurisdiction_id', 'province_id', 'city_id', 'county_id', 'township_id', 'unit_id', 'from_jurisdiction_id', 'from_user_id', 'from_name', 'text', 'requires_reply', 'reply_by', 'sent_at', 'kind', 'reminder_day'],
   notice_receipts: ['notice_id', 'jurisdiction_id', 'province_id', 'city_id', 'county_id', 'township_id', 'unit_id', 'read_at', 'read_by', 'reply', 'replied_at', 'replied_by', 'replied_by_name'],
   light_rules: ['jurisdiction_id', 'province_id', 'city_id', 'county_id', 'township_id', 'yellow_within_days', 'version', 'updated_by', 'updated_at'],
+  item_rollup_counts: [
+    'node_id', 'parent_id', 'province_id', 'city_id', 'county_id', 'township_id', 'year', 'inspection_type', 'issued', 'acknowledged', 'in_progress', 'closure_requested', 'returned', 'closed',
+    'ongoing', 'overdue', 'flagged', 'extension_pending', 'closed_on_time',
+  ],
+  item_rollup_months: ['node_id', 'parent_id', 'province_id', 'city_id', 'county_id', 'township_id', 'inspection_type', 'month', 'created', 'closed', 'closed_on_time'],
+  item_rollup_due: ['node_id', 'parent_id', 'province_id', 'city_id', 'county_id', 'township_id', 'year', 'yellow_from', 'deadline', 'rule_of_law', 'special', 'case_file_review', 'unannounced', 'onsite'],
+  indicator_systems: ['id', 'jurisdiction_id', 'province_id', 'city_id', 'county_id', 'township_id', 'name', 'participant_level', 'description', 'created_by', 'created_at'],
+  indicator_versions: ['id', 'system_id', 'jurisdiction_id', 'province_id', 'city_id', 'county_id', 'township_id', 'version_no', 'status', 'pass_line', 'satisfaction_pct', 'notes', 'published_at', 'version', 'created_by', 'created_at', 'updated_at'],
+  indicator_nodes: ['id', 'version_id', 'jurisdiction_id', 'province_id', 'city_id', 'county_id', 'township_id', 'parent_id', 'level', 'code', 'name', 'max_score', 'guidance', 'evidence', 'veto', 'sort_order'],
+  campaigns: [
+    'id', 'jurisdiction_id', 'province_id', 'city_id', 'county_id', 'township_id', 'owner_name', 'name', 'year', 'version_id', 'participant_level', 'submit_deadline', 'review_deadline', 'target_numerator', 'target_denominator',
+    'pass_line', 'veto_fails', 'description', 'version', 'created_by', 'created_at', 'updated_at',
+  ],
+  applications: [
+    'id', 'campaign_id', 'jurisdiction_id', 'province_id', 'city_id', 'county_id', 'township_id', 'reviewer_jurisdiction_id', 'owner_jurisdiction_id', 'version_id', 'status', 'satisfaction_score', 'evaluation_comment',
+    'evaluated_at', 'submitted_at', 'decided_at', 'version', 'created_at', 'updated_at',
+  ],
+  assessments: [
+    'id', 'application_id', 'indicator_id', 'version_id', 'jurisdiction_id', 'province_id', 'city_id', 'county_id', 'township_id', 'self_score', 'explanation', 'assessed_at', 'assessed_by_name', 'reviewed_score',
+    'review_comment', 'veto_hit', 'reviewed_at', 'reviewed_by_name', 'version', 'created_at', 'updated_at',
+  ],
+  progress_reports: ['id', 'application_id', 'jurisdiction_id', 'province_id', 'city_id', 'county_id', 'township_id', 'text', 'author_user_id', 'author_name', 'author_unit_name', 'created_at'],
+  application_files: ['id', 'application_id', 'assessment_id', 'report_id', 'jurisdiction_id', 'province_id', 'city_id', 'county_id', 'township_id', 'sha256', 'size_bytes', 'mime', 'original_name', 'storage_key', 'uploaded_by', 'uploaded_by_name', 'created_at'],
+  application_events: ['id', 'application_id', 'jurisdiction_id', 'province_id', 'city_id', 'county_id', 'township_id', 'at', 'actor_user_id', 'actor_name', 'actor_unit_name', 'event', 'from_status', 'to_status', 'reason', 'note', 'payload'],
+  plans: [
+    'id', 'jurisdiction_id', 'province_id', 'city_id', 'county_id', 'township_id', 'issuer_name', 'title', 'kind', 'period_start', 'period_end', 'report_cycle', 'report_grace_days', 'sections', 'status', 'source_name',
+    'idempotency_key', 'published_at', 'published_by', 'version', 'created_by', 'created_at', 'updated_at',
+  ],
+  plan_tasks: ['id', 'plan_id', 'jurisdiction_id', 'province_id', 'city_id', 'county_id', 'township_id', 'position', 'section_index', 'number', 'title', 'text', 'all_children', 'note', 'deadline', 'upper_task_id', 'created_at'],
+  plan_task_units: ['task_id', 'plan_id', 'jurisdiction_id', 'province_id', 'city_id', 'county_id', 'township_id', 'position', 'unit_id', 'unit_name', 'is_lead'],
+  plan_assignments: ['id', 'plan_id', 'task_id', 'issuer_jurisdiction_id', 'jurisdiction_id', 'province_id', 'city_id', 'county_id', 'township_id', 'unit_id', 'kind', 'is_lead', 'created_at'],
+  plan_reports: ['id', 'assignment_id', 'plan_id', 'task_id', 'jurisdiction_id', 'province_id', 'city_id', 'county_id', 'township_id', 'unit_id', 'period', 'text', 'percent', 'reported_on', 'reported_by', 'reported_by_name', 'version', 'created_at', 'updated_at'],
+  plan_report_files: ['id', 'report_id', 'jurisdiction_id', 'province_id', 'city_id', 'county_id', 'township_id', 'sha256', 'size_bytes', 'mime', 'original_name', 'storage_key', 'uploaded_by', 'uploaded_by_name', 'created_at'],
+  plan_reminders: ['id', 'assignment_id', 'plan_id', 'jurisdiction_id', 'province_id', 'city_id', 'county_id', 'township_id', 'unit_id', 'period', 'reminder_day', 'from_name', 'sent_by', 'sent_at'],
 } as const satisfies { [T in keyof Database]: readonly (keyof Database[T] & string)[] };
 type Missing = { [T in keyof Database]: Exclude<keyof Database[T], (typeof COLUMNS)[T][number]> }[keyof Database];
 const exhaustive: [Missing] extends [never] ? true : Missing = true;

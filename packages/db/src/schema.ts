@@ -1,5 +1,8 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { InspectionStatus, InspectionType, ItemCategory, ItemStatus, JurisdictionKind, Level, NoticeKind, Role, TimelineKind, UnitKind } from '@fz/domain';
+import type { DemonstrationDatabase } from './schema-demonstration.js';
+import type { RollupTables } from './schema-rollups.js';
+import type { PlanTables } from './schema-plans.js';
 
 /**
  * Kysely types of every table. Migrations in ./migrations must create exactly these columns.
@@ -243,7 +246,8 @@ export interface LightRuleTable extends AncestorColumns {
   updated_at: DefaultTimestamp;
 }
 
-export interface Database {
+/** Demonstration creation's tables are declared in schema-demonstration.ts, the dashboard rollups in schema-rollups.ts. */
+export interface Database extends DemonstrationDatabase, RollupTables, PlanTables {
   jurisdictions: JurisdictionTable;
   units: UnitTable;
   users: UserTable;

@@ -30,8 +30,9 @@ export async function withScope<T>(db: Kysely<Database>, scope: DbScope, fn: (tx
   const id = positiveInt('jurisdictionId', scope.jurisdictionId);
   const at = (level: Level) => (scope.level === level ? id : '');
   return db.transaction().execute(async (tx) => {
-    await sql`set local role ${sql.raw(APP_ROLE)}`.execute(tx);
-    await sql`select set_config('app.user_id', ${userId}, true),
+    // set_config('role', …, true) is SET LOCAL ROLE; one statement for role and scope saves a
+    // round trip on every request.
+    await sql`select set_config('role', ${APP_ROLE}, true), set_config('app.user_id', ${userId}, true),
       set_config('app.scope_province', ${at('province')}, true), set_config('app.scope_city', ${at('city')}, true),
       set_config('app.scope_county', ${at('county')}, true), set_config('app.scope_township', ${at('township')}, true)`.execute(tx);
     return fn(tx);

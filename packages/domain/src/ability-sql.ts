@@ -11,6 +11,9 @@ export const SQL_FIELDS = {
   jurisdictionId: 'jurisdiction_id',
   unitId: 'unit_id',
   supervisingJurisdictionId: 'supervising_jurisdiction_id',
+  reviewerJurisdictionId: 'reviewer_jurisdiction_id',
+  ownerJurisdictionId: 'owner_jurisdiction_id',
+  status: 'status',
 } as const;
 export type SqlField = keyof typeof SQL_FIELDS;
 type Scalar = number | string;

@@ -6,30 +6,44 @@ import { isRole } from './roles.js';
 import type { Role } from './roles.js';
 import { ITEM_EVENTS } from './rectification/lifecycle.js';
 import { RESPONSIBLE_EVENTS, SUPERVISING_EVENTS } from './rectification/edits.js';
+import { editActionsOfActor, eventsOfActor } from './demonstration/edits.js';
 
 /**
  * Actions. On RectificationItem the lifecycle's event names are actions too (acknowledge,
  * close …), plus the edits outside the lifecycle: assign (responsible unit), delegate (to a
  * township), flag (挂牌督办), notify (督办通知), editMeasures (整改措施), uploadEvidence (佐证材料).
- * `reply` answers a notice.
+ * `reply` answers a notice. On Application (示范创建申报) the lifecycle's events (save, submit,
+ * startReview, completeReview, return, name, fail) plus review (初审评分), evaluate (评估) and
+ * reportProgress; `publish` releases an IndicatorSystem version. A Plan (实施方案) is published
+ * (印发) and its issuer sends `remind`ers; a PlanAssignment takes `reportProgress` (进展报送).
  */
-export const ACTIONS = ['read', 'create', 'update', 'deactivate', 'resetPassword', ...ITEM_EVENTS, 'assign', 'delegate', 'flag', 'notify', 'editMeasures', 'uploadEvidence', 'reply'] as const;
+export const ACTIONS = [
+  'read', 'create', 'update', 'deactivate', 'resetPassword', ...ITEM_EVENTS, 'assign', 'delegate', 'flag', 'notify', 'editMeasures', 'uploadEvidence', 'reply',
+  'save', 'submit', 'startReview', 'completeReview', 'name', 'fail', 'review', 'evaluate', 'publish',
+  'remind',
+] as const;
 export type Action = (typeof ACTIONS)[number];
 
-export const SUBJECTS = ['Jurisdiction', 'Unit', 'User', 'AuditLog', 'Inspection', 'RectificationItem', 'Notice', 'LightRule'] as const;
+export const SUBJECTS = ['Jurisdiction', 'Unit', 'User', 'AuditLog', 'Inspection', 'RectificationItem', 'Notice', 'LightRule', 'IndicatorSystem', 'Campaign', 'Application', 'Plan', 'PlanAssignment', 'JobQueue'] as const;
 export type SubjectType = (typeof SUBJECTS)[number];
 
 /**
  * Attributes a record exposes to ability conditions. Every field here has a SQL column.
  * An Inspection is judged by its target (one row per inspected jurisdiction); a
  * RectificationItem or Notice by the item's jurisdiction, its responsible unit (`unitId`) and
- * the level that supervises it (`supervisingJurisdictionId`).
+ * the level that supervises it (`supervisingJurisdictionId`). An IndicatorSystem is judged per
+ * version (owner's place and `status`); a Campaign by its owner, or by a participant (as an
+ * Inspection by its target); an Application by the participant, the level that reviews it first
+ * (`reviewerJurisdictionId`) and the campaign's owner (`ownerJurisdictionId`).
  */
 export interface ScopedRecord extends AncestorIds {
   id?: number;
   jurisdictionId?: number;
   unitId?: number | null;
   supervisingJurisdictionId?: number;
+  reviewerJurisdictionId?: number;
+  ownerJurisdictionId?: number;
+  status?: string;
 }
 
 export type AppSubject = SubjectType | (ScopedRecord & ForcedSubject<SubjectType>);
@@ -58,6 +72,12 @@ export function rulesFor(principal: Principal): AppRule[] {
   const ownUnit = where({ unitId: principal.unitId, [LEVEL_FIELD[j.level]]: j.id });
   const supervisedHere = where({ supervisingJurisdictionId: j.id, [LEVEL_FIELD[j.level]]: j.id });
   const responsible: Action[] = [...RESPONSIBLE_EVENTS, 'editMeasures', 'uploadEvidence'];
+  // Indicator systems are standards published downwards: a level reads the published versions of its ancestors.
+  const above = [j.provinceId, j.cityId, j.countyId].filter((id): id is number => id !== null && id !== j.id);
+  const publishedAbove = { jurisdictionId: { $in: above }, status: 'published' } as unknown as Record<string, number>;
+  const reviewsHere = where({ reviewerJurisdictionId: j.id, [LEVEL_FIELD[j.level]]: j.id });
+  const ownsCampaign = where({ ownerJurisdictionId: j.id, [LEVEL_FIELD[j.level]]: j.id });
+  const participant: Action[] = [...eventsOfActor('participant'), ...editActionsOfActor('participant')];
 
   for (const role of principal.roles) {
     if (!isRole(role)) throw new UnknownRoleError(`unknown role: ${String(role)}`);
@@ -65,6 +85,16 @@ export function rulesFor(principal: Principal): AppRule[] {
     can('read', 'Jurisdiction', subtree);
     can('read', 'Unit', subtree);
     can('read', ['Inspection', 'RectificationItem', 'Notice'], subtree);
+    can('read', ['IndicatorSystem', 'Campaign', 'Application'], subtree);
+    if (above.length > 0) can('read', 'IndicatorSystem', publishedAbove);
+    // Plans (实施方案) go down as documents: every level below reads a published one. A
+    // PlanAssignment (a task handed to a unit) is judged by the assignee's place and unit.
+    can('read', ['Plan', 'PlanAssignment'], subtree);
+    if (above.length > 0) can('read', 'Plan', publishedAbove);
+    // The background job queue (failed jobs after retries) is the deployment's, not a tenant's:
+    // read by the top of the tree, a province's admins and supervisors (whose overdue figures
+    // depend on the sweep), and only as the province itself, never from another node.
+    if (j.level === 'province' && (role === 'admin' || role === 'supervisor')) can('read', 'JobQueue', own);
     switch (role) {
       case 'admin':
         can(['create', 'update'], 'Unit', own);
@@ -74,6 +104,11 @@ export function rulesFor(principal: Principal): AppRule[] {
         // hands items down to its townships, and may act as the responsible side itself.
         can(['update', 'assign', 'delegate', ...responsible], 'RectificationItem', own);
         can('reply', 'Notice', ownUnit);
+        // The participant's own users fill in and submit its demonstration application.
+        can(participant, 'Application', own);
+        can(['create', 'update', 'publish', 'remind'], 'Plan', own);
+        // Progress on a task is reported by the unit it was handed to (the office reports its own).
+        can('reportProgress', 'PlanAssignment', ownUnit);
         break;
       case 'supervisor':
         can('read', 'AuditLog', subtree);
@@ -84,12 +119,22 @@ export function rulesFor(principal: Principal): AppRule[] {
         // an item the province supervises but cannot close it.
         can(['create', ...SUPERVISING_EVENTS, 'flag', 'notify'], 'RectificationItem', supervisedHere);
         can(['read', 'update'], 'LightRule', own);
+        // Demonstration creation: standards and campaigns of its own level; first review of
+        // the applications directly below it; evaluation and naming in its own campaigns.
+        can(['create', 'update', 'publish'], 'IndicatorSystem', own);
+        can(['create', 'update'], 'Campaign', own);
+        can([...eventsOfActor('reviewer'), ...editActionsOfActor('reviewer')], 'Application', reviewsHere);
+        can([...eventsOfActor('owner'), ...editActionsOfActor('owner')], 'Application', ownsCampaign);
+        // 依法治X办 deploys the year's work (年初部署) and chases missing reports.
+        can(['create', 'update', 'publish', 'remind'], 'Plan', own);
         break;
       case 'operator':
       case 'leader':
         can('read', 'AuditLog', where({ unitId: principal.unitId }));
         can(responsible, 'RectificationItem', ownUnit);
         can('reply', 'Notice', ownUnit);
+        can(participant, 'Application', own);
+        can('reportProgress', 'PlanAssignment', ownUnit);
         break;
       case 'viewer':
         break;

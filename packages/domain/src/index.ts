@@ -15,3 +15,6 @@ export * from './rectification/decide.js';
 export * from './rectification/evidence.js';
 export * from './rectification/excel.js';
 export * from './rectification/zip-size.js';
+export * from './dashboard/index.js';
+export * from './demonstration/index.js';
+export * from './plans/index.js';

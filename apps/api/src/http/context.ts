@@ -1,6 +1,7 @@
 import type { CreateFastifyContextOptions } from '@trpc/server/adapters/fastify';
 import type { Context, RequestInfo, Services } from '../trpc/context.js';
 import { SESSION_COOKIE } from '../trpc/context.js';
+import { bindRequestLog } from '../observability/log-bindings.js';
 
 export const CSRF_HEADER = 'x-fz-csrf';
 
@@ -8,6 +9,8 @@ export const CSRF_HEADER = 'x-fz-csrf';
 export function fastifyContextFactory(services: Services) {
   return ({ req, res }: CreateFastifyContextOptions): Context => {
     const cookie = { httpOnly: true, sameSite: 'lax' as const, secure: services.cookieSecure, path: '/' };
+    // pino's setBindings appends: a batch resolves the session once per call, bind once.
+    let logBound = false;
     const info: RequestInfo = {
       requestId: String(req.id),
       ip: req.ip ?? null,
@@ -19,6 +22,11 @@ export function fastifyContextFactory(services: Services) {
       },
       clearSessionCookie() {
         res.clearCookie(SESSION_COOKIE, cookie);
+      },
+      bindLog(fields) {
+        if (logBound) return;
+        logBound = true;
+        bindRequestLog(req.log, { ...fields });
       },
     };
     return { services, req: info };

@@ -25,7 +25,11 @@ export interface JobsOptions {
   orphanGraceMs?: number;
   /** How often idle workers look for work (default 2 s; tests go faster). */
   pollingIntervalSeconds?: number;
+  /** Retries before a job counts as failed (default 3, after 1, 2, 4 minutes; tests go faster). */
+  retry?: { limit: number; delaySeconds: number; backoff: boolean };
 }
+
+export const DEFAULT_RETRY = { limit: 3, delaySeconds: 60, backoff: true } as const;
 
 export interface Jobs {
   /** Queues a run now (null when one is already waiting: a queue holds at most one waiting and one running job). */
@@ -49,8 +53,13 @@ export async function startJobs(opts: JobsOptions): Promise<Jobs> {
   boss.on('error', (err) => opts.log.error({ err }, 'job queue error'));
   await boss.start();
 
-  const queue: Omit<PgBoss.Queue, 'name'> = { policy: 'stately', retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 3600 };
-  for (const name of Object.values(QUEUES)) await boss.createQueue(name, { ...queue, name });
+  const retry = opts.retry ?? DEFAULT_RETRY;
+  const queue: Omit<PgBoss.Queue, 'name'> = { policy: 'stately', retryLimit: retry.limit, retryDelay: retry.delaySeconds, retryBackoff: retry.backoff, expireInSeconds: 3600 };
+  for (const name of Object.values(QUEUES)) {
+    // createQueue keeps an existing queue's settings: update them so a release's change applies.
+    await boss.createQueue(name, { ...queue, name });
+    await boss.updateQueue(name, { ...queue, name });
+  }
   const work = { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2, batchSize: 1 };
 
   await boss.work(QUEUES.sweep, work, async ([job]) => {

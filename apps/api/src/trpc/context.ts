@@ -43,6 +43,14 @@ export interface RequestInfo {
   csrfOk: boolean;
   setSessionCookie(token: string, opts: CookieOptions): void;
   clearSessionCookie(): void;
+  /** Adds the caller to this request's log lines once the session is known (absent outside HTTP). */
+  bindLog?(fields: RequestLogFields): void;
+}
+
+/** Who a request's log lines are about: the user and their jurisdiction's division code (the tenant). */
+export interface RequestLogFields {
+  userId: number;
+  tenant: string;
 }
 
 export interface Context {

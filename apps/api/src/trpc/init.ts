@@ -8,6 +8,7 @@ import type { Context, Scope } from './context.js';
 import type { Meta } from './meta.js';
 import { toPublicError } from './errors.js';
 import { resolveSession } from '../modules/auth/session.js';
+import { procedureSeconds } from '../observability/metrics.js';
 import type { SessionUser } from '../modules/auth/session.js';
 
 export type { AuditInput } from './audit.js';
@@ -27,13 +28,21 @@ const t = initTRPC
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-/** Maps every failure to a public error and rejects cross-site mutations. */
+/** Maps every failure to a public error, rejects cross-site mutations and times every call. */
 const base = t.procedure.use(async ({ ctx, next, type, path }) => {
+  const started = performance.now();
+  const seconds = () => (performance.now() - started) / 1000;
   if (type === 'mutation' && !ctx.req.csrfOk) {
+    procedureSeconds.observe({ procedure: path, type, outcome: 'FORBIDDEN' }, seconds());
     throw new TRPCError({ code: 'FORBIDDEN', message: MESSAGES.csrf });
   }
   const result = await next();
-  if (!result.ok) throw toPublicError(result.error, ctx.services.log, path);
+  if (!result.ok) {
+    const error = toPublicError(result.error, ctx.services.log, path);
+    procedureSeconds.observe({ procedure: path, type, outcome: error.code }, seconds());
+    throw error;
+  }
+  procedureSeconds.observe({ procedure: path, type, outcome: 'ok' }, seconds());
   return result;
 });
 
@@ -57,6 +66,7 @@ export function scopeOf(p: Principal): Scope {
 export const sessionProcedure = base.meta({ authz: 'session' }).use(async ({ ctx, next }) => {
   const session = await requireSession(ctx);
   const principal = session.principal;
+  ctx.req.bindLog?.({ userId: principal.userId, tenant: String(principal.jurisdiction.id) });
   const ability = ctx.services.abilityFor(principal);
   const scope = scopeOf(principal);
   const tx = <T>(fn: (tx: Tx) => Promise<T>) => ctx.services.runScoped(scope, fn);

@@ -17,7 +17,10 @@ const statements = [
   // concurrent creator may win; either error means the role exists.
   `do $$
 begin
-  create role fz_app nologin nobypassrls;
+  -- An owner without CREATEROLE (production) finds the role made by a superuser beforehand.
+  if not exists (select 1 from pg_roles where rolname = 'fz_app') then
+    create role fz_app nologin nobypassrls;
+  end if;
 exception when duplicate_object or unique_violation then null;
 end $$`,
   // A pre-existing role with these attributes would silently defeat RLS: refuse to continue.

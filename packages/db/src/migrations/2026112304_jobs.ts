@@ -12,7 +12,10 @@ const role = [
   // Roles are cluster-wide and test databases migrate concurrently: either error means it exists.
   `do $$
 begin
-  create role fz_jobs nologin nobypassrls;
+  -- An owner without CREATEROLE (production) finds the role made by a superuser beforehand.
+  if not exists (select 1 from pg_roles where rolname = 'fz_jobs') then
+    create role fz_jobs nologin nobypassrls;
+  end if;
 exception when duplicate_object or unique_violation then null;
 end $$`,
   `do $$

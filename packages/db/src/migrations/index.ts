@@ -3,6 +3,9 @@ import * as foundation from './2026112301_foundation.js';
 import * as rowLevelSecurity from './2026112302_row_level_security.js';
 import * as rectification from './2026112303_rectification.js';
 import * as jobs from './2026112304_jobs.js';
+import * as demonstration from './2026112501_demonstration.js';
+import * as rollups from './2026112502_rollups.js';
+import * as plans from './2026112503_plans.js';
 
 /**
  * Every migration, listed by hand rather than found on disk so bundlers keep them. Names sort
@@ -13,4 +16,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '2026112302_row_level_security': rowLevelSecurity,
   '2026112303_rectification': rectification,
   '2026112304_jobs': jobs,
+  '2026112501_demonstration': demonstration,
+  '2026112502_rollups': rollups,
+  '2026112503_plans': plans,
 };

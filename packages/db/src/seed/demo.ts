@@ -6,6 +6,8 @@ import type { Role, UnitKind } from '@fz/domain';
 import type { Database, Jurisdiction, NewUnit } from '../schema.js';
 import { importDivisionsInto } from './divisions.js';
 import { seedRectificationDemo } from './rectification-demo.js';
+import { seedDemonstrationDemo } from './demonstration-demo.js';
+import { seedPlansDemo } from './plans-demo.js';
 
 /** Password of every demo account. Demo accounts exist only in demo data (`is_demo = true`). */
 export const DEMO_PASSWORD = 'Demo@2026';
@@ -265,6 +267,8 @@ async function seedDemoInto(db: Kysely<Database>): Promise<SeedDemoResult> {
     await insertDemoUsers(db);
   }
   await seedRectificationDemo(db);
+  await seedPlansDemo(db);
+  await seedDemonstrationDemo(db);
   return { accounts: await listDemoAccounts(db) };
 }
 

@@ -27,3 +27,5 @@ export {
 } from './demo.js';
 export type { DemoAccount, DemoAccountSpec, SeedDemoResult } from './demo.js';
 export { seedRectificationDemo } from './rectification-demo.js';
+export { seedDemonstrationDemo } from './demonstration-demo.js';
+export { seedPlansDemo } from './plans-demo.js';

@@ -77,14 +77,20 @@ export async function loadPrincipal(db: Db | Tx, userId: number): Promise<Princi
 /**
  * Resolves a cookie token to a live session, or null when it is unknown, revoked, past its
  * absolute expiry, idle too long, or its user is deactivated. Runs as the system role: there
- * is no tenant scope before we know who is asking.
+ * is no tenant scope before we know who is asking. One query (session, user, jurisdiction and
+ * roles) on every request, plus an update of last_seen_at at most once a minute.
  */
 export async function resolveSession(db: Db, token: string): Promise<SessionUser | null> {
   const sessionId = sessionIdOf(token);
   const row = await db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
-    .select(['s.id', 's.user_id', 's.expires_at', 's.last_seen_at', 's.revoked_at', 'u.username', 'u.display_name', 'u.must_change_password', 'u.is_active'])
+    .innerJoin('jurisdictions as j', 'j.id', 'u.jurisdiction_id')
+    .select([
+      's.id', 's.user_id', 's.expires_at', 's.last_seen_at', 's.revoked_at', 'u.username', 'u.display_name', 'u.must_change_password', 'u.is_active', 'u.unit_id',
+      'j.id as jid', 'j.level', 'j.province_id', 'j.city_id', 'j.county_id', 'j.township_id',
+      (eb) => eb.fn<Role[]>('array', [eb.selectFrom('role_memberships as r').select('r.role').whereRef('r.user_id', '=', 'u.id').orderBy('r.role')]).as('roles'),
+    ])
     .where('s.id', '=', sessionId)
     .executeTakeFirst();
   if (!row || row.revoked_at !== null || !row.is_active) return null;
@@ -98,14 +104,17 @@ export async function resolveSession(db: Db, token: string): Promise<SessionUser
   if (now - lastSeen > TOUCH_MS) {
     await db.updateTable('sessions').set({ last_seen_at: new Date(now) }).where('id', '=', sessionId).execute();
   }
-  const principal = await loadPrincipal(db, row.user_id);
-  if (!principal) return null;
   return {
     sessionId,
     username: row.username,
     displayName: row.display_name,
     mustChangePassword: row.must_change_password,
     expiresAt,
-    principal,
+    principal: {
+      userId: row.user_id,
+      unitId: row.unit_id,
+      roles: row.roles,
+      jurisdiction: { id: row.jid, level: row.level, provinceId: row.province_id, cityId: row.city_id, countyId: row.county_id, townshipId: row.township_id },
+    },
   };
 }

@@ -1,0 +1,10 @@
+export * from './enums.js';
+export * from './parsed.js';
+export { parsePlanText, assertImportable } from './parse.js';
+export { deadlineOf, isAllChildrenPhrase, isCollectivePhrase } from './unit-clause.js';
+export { halfWidth } from './markers.js';
+export * from './match-units.js';
+export * from './periods.js';
+export * from './schemas.js';
+export { chineseNumber, docxXmlToText } from './docx-text.js';
+export * from './unit-name.js';

@@ -45,7 +45,8 @@ export default defineConfig({
   ],
   webServer: {
     command: 'node ../api/dist/main.js',
-    env: { PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: dataDir, NODE_ENV: 'production', LOG_LEVEL: 'warn' },
+    // NODE_ENV=production needs a PostgreSQL server (PGlite is demo-only): the e2e runs the app as `pnpm start` does.
+    env: { PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: dataDir, NODE_ENV: 'development', LOG_LEVEL: 'warn' },
     url: `${baseURL}/readyz`,
     timeout: 180_000,
     reuseExistingServer: false,

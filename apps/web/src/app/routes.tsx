@@ -14,8 +14,15 @@ import { InspectionsPanel } from '../features/rectification/InspectionsPanel';
 import { InspectionPage } from '../features/rectification/InspectionPage';
 import { ItemPage } from '../features/rectification/item/ItemPage';
 import { NoticesPage } from '../features/notices/NoticesPage';
+import { PlansPanel } from '../features/plans/PlansPanel';
+import { PlanImportPage } from '../features/plans/PlanImportPage';
+import { PlanPage } from '../features/plans/PlanPage';
+import { AssignmentsPage } from '../features/plans/AssignmentsPage';
+import { DemoPanel } from '../features/demonstration/DemoPanel';
+import { CampaignPage } from '../features/demonstration/CampaignPage';
+import { ApplicationPage } from '../features/demonstration/ApplicationPage';
 
-/** URLs: /j/:id (subdivisions), /j/:id/{items,inspections,units,users,audit}, /inspections/:id, /items/:id, /notices. */
+/** URLs: /j/:id (subdivisions), /j/:id/{items,inspections,plans,demo,units,users,audit}, /inspections/:id, /items/:id, /plans/:id, /notices, /tasks, /campaigns/:id, /applications/:id. */
 export function AppRoutes() {
   return (
     <Routes>
@@ -34,11 +41,18 @@ export function AppRoutes() {
           <Route path="users" element={<UsersPanel />} />
           <Route path="items" element={<LedgerPanel />} />
           <Route path="inspections" element={<InspectionsPanel />} />
+          <Route path="plans" element={<PlansPanel />} />
+          <Route path="plans/import" element={<PlanImportPage />} />
+          <Route path="demo" element={<DemoPanel />} />
           <Route path="audit" element={<AuditPanel />} />
         </Route>
         <Route path="inspections/:id" element={<InspectionPage />} />
         <Route path="items/:id" element={<ItemPage />} />
         <Route path="notices" element={<NoticesPage />} />
+        <Route path="plans/:id" element={<PlanPage />} />
+        <Route path="tasks" element={<AssignmentsPage />} />
+        <Route path="campaigns/:id" element={<CampaignPage />} />
+        <Route path="applications/:id" element={<ApplicationPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -15,6 +15,14 @@ export type ItemDetail = RouterOutputs['items']['get'];
 export type InspectionItem = RouterOutputs['inspections']['list']['items'][number];
 export type InspectionDetail = RouterOutputs['inspections']['get'];
 export type NoticeItem = RouterOutputs['notices']['inbox']['items'][number];
+export type PlanListItem = RouterOutputs['plans']['list']['items'][number];
+export type PlanDetail = RouterOutputs['plans']['get'];
+export type PlanPreview = RouterOutputs['plans']['importPreview'];
+export type PlanGrid = RouterOutputs['plans']['grid'];
+export type AssignmentItem = RouterOutputs['assignments']['mine']['items'][number];
+export type CampaignItem = RouterOutputs['demonstration']['campaigns']['list'][number];
+export type CampaignBoard = RouterOutputs['demonstration']['campaigns']['board'];
+export type ApplicationDetail = RouterOutputs['demonstration']['applications']['get'];
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 

@@ -1,5 +1,7 @@
 import type { Dictionary } from './types';
 import { rectificationEnUS } from './rectification.en-US';
+import { plansEnUS } from './plans.en-US';
+import { demonstrationEnUS } from './demonstration.en-US';
 
 export const enUS: Dictionary = {
   'app.name': 'Law-based Government Supervision Platform',
@@ -173,4 +175,6 @@ export const enUS: Dictionary = {
   'bool.true': 'Yes',
   'bool.false': 'No',
   ...rectificationEnUS,
+  ...plansEnUS,
+  ...demonstrationEnUS,
 };

@@ -1,4 +1,6 @@
 import { rectificationZhCN } from './rectification.zh-CN';
+import { plansZhCN } from './plans.zh-CN';
+import { demonstrationZhCN } from './demonstration.zh-CN';
 
 /** The source dictionary: every key the UI uses, in zh-CN. en-US must have the same keys. */
 export const zhCN = {
@@ -173,4 +175,6 @@ export const zhCN = {
   'bool.true': '是',
   'bool.false': '否',
   ...rectificationZhCN,
+  ...plansZhCN,
+  ...demonstrationZhCN,
 } as const;

@@ -10,6 +10,7 @@ import { LanguageSwitch } from '../../shared/LanguageSwitch';
 import { useMe } from '../auth/session';
 import { UserMenu } from './UserMenu';
 import { NoticeBell } from '../notices/NoticeBell';
+import { MyTasksLink } from '../plans/MyTasksLink';
 import { JurisdictionTree } from './JurisdictionTree';
 import { JurisdictionSearch } from './JurisdictionSearch';
 import { parseJurisdictionId } from './tree';
@@ -32,7 +33,7 @@ export function AppShell() {
 
   /** Keeps the open tab (单位/用户/操作日志) when moving to another node. */
   const goTo = (id: number) => {
-    const tab = /^\/j\/\d+\/(items|inspections|units|users|audit)/.exec(location.pathname)?.[1];
+    const tab = /^\/j\/\d+\/(items|inspections|plans|demo|units|users|audit)/.exec(location.pathname)?.[1];
     void navigate(tab ? `/j/${id}/${tab}` : `/j/${id}`);
   };
 
@@ -49,6 +50,7 @@ export function AppShell() {
               {scope}
             </span>
           </Tooltip>
+          <MyTasksLink />
           <NoticeBell />
           <LanguageSwitch onDark />
           <UserMenu />

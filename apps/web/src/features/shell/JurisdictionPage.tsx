@@ -15,10 +15,11 @@ import { LevelTag } from '../../shared/LevelTag';
 import { useMe } from '../auth/session';
 import { parseJurisdictionId } from './tree';
 import type { NodeOutletContext } from './nodeContext';
+import { MyApplicationBanner } from '../demonstration/MyApplicationBanner';
 
-const TABS = ['', 'items', 'inspections', 'units', 'users', 'audit'] as const;
+const TABS = ['', 'items', 'inspections', 'plans', 'demo', 'units', 'users', 'audit'] as const;
 type Tab = (typeof TABS)[number];
-const TAB_LABEL: Record<Tab, MessageKey> = { '': 'tab.children', items: 'tab.items', inspections: 'tab.inspections', units: 'tab.units', users: 'tab.users', audit: 'tab.audit' };
+const TAB_LABEL: Record<Tab, MessageKey> = { '': 'tab.children', items: 'tab.items', inspections: 'tab.inspections', plans: 'tab.plans', demo: 'tab.demo', units: 'tab.units', users: 'tab.users', audit: 'tab.audit' };
 
 function currentTab(pathname: string): Tab {
   const seg = /^\/j\/\d+\/([a-z]+)/.exec(pathname)?.[1] ?? '';
@@ -45,6 +46,7 @@ export function JurisdictionPage() {
 
 function NodeView({ node }: { node: JurisdictionDetail }) {
   const t = useT();
+  const me = useMe();
   const { lang } = useLang();
   const ability = useAppAbility();
   const navigate = useNavigate();
@@ -65,6 +67,8 @@ function NodeView({ node }: { node: JurisdictionDetail }) {
     '': below !== null,
     items: ability.can('read', subjectIn('RectificationItem', node.id)),
     inspections: ability.can('read', subjectIn('Inspection', node.id)),
+    plans: ability.can('read', subjectIn('Plan', node.id)),
+    demo: ability.can('read', subjectIn('Campaign', node.id)),
     units: ability.can('read', subjectIn('Unit', node.id)),
     users: ability.can('read', subjectIn('User', node.id)),
     audit: ability.can('read', 'AuditLog'),
@@ -115,6 +119,7 @@ function NodeView({ node }: { node: JurisdictionDetail }) {
           </div>
         </dl>
       </div>
+      {node.id === me.jurisdiction.id ? <MyApplicationBanner jurisdictionId={node.id} /> : null}
       <Tabs className="fz-tabs" activeKey={tab} items={tabs} onChange={(k) => void navigate(`/j/${node.id}${k ? `/${k}` : ''}`)} />
       {visible[tab] ? (
         <Outlet context={context} />

@@ -21,6 +21,7 @@ import { AssignmentsPage } from '../features/plans/AssignmentsPage';
 import { DemoPanel } from '../features/demonstration/DemoPanel';
 import { CampaignPage } from '../features/demonstration/CampaignPage';
 import { ApplicationPage } from '../features/demonstration/ApplicationPage';
+import { StandardPage } from '../features/demonstration/StandardPage';
 
 /** URLs: /j/:id (subdivisions), /j/:id/{items,inspections,plans,demo,units,users,audit}, /inspections/:id, /items/:id, /plans/:id, /notices, /tasks, /campaigns/:id, /applications/:id. */
 export function AppRoutes() {
@@ -53,6 +54,7 @@ export function AppRoutes() {
         <Route path="tasks" element={<AssignmentsPage />} />
         <Route path="campaigns/:id" element={<CampaignPage />} />
         <Route path="applications/:id" element={<ApplicationPage />} />
+        <Route path="standards/:id" element={<StandardPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

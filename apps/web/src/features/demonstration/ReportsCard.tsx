@@ -1,9 +1,11 @@
 import { useState } from 'react';
-import { Button, Card, Input, List, Space, Typography } from 'antd';
-import { PaperClipOutlined } from '@ant-design/icons';
+import { App, Button, Card, Input, List, Space, Typography, Upload } from 'antd';
+import type { UploadFile } from 'antd';
+import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import dayjs from 'dayjs';
-import { useTRPC } from '../../app/trpc';
+import { CSRF_HEADER, useTRPC } from '../../app/trpc';
+import { httpErrorMessage } from '../../shared/download';
 import type { ApplicationDetail } from '../../app/trpc';
 import { useT } from '../../i18n';
 import { useApplicationChange } from './useApplicationChange';
@@ -14,18 +16,45 @@ type Report = ApplicationDetail['reports'][number];
 export function ReportsCard({ app }: { app: ApplicationDetail }) {
   const t = useT();
   const trpc = useTRPC();
+  const { message } = App.useApp();
   const [text, setText] = useState('');
+  const [files, setFiles] = useState<UploadFile[]>([]);
   const post = useMutation(trpc.demonstration.reports.post.mutationOptions());
   const run = useApplicationChange(app.id);
+
+  /** The note first, then its files: a file that fails is reported and the note stays. */
+  const send = () =>
+    run(async () => {
+      const report = await post.mutateAsync({ applicationId: app.id, text });
+      for (const f of files) {
+        if (!f.originFileObj) continue;
+        const body = new FormData();
+        body.append('file', f.originFileObj, f.name);
+        const res = await fetch(`/api/demonstration/reports/${report.id}/files`, { method: 'POST', body, headers: CSRF_HEADER, credentials: 'same-origin' });
+        if (!res.ok) void message.error(t('evidence.failed', { name: f.name, reason: await httpErrorMessage(res, t('common.networkError')) }));
+      }
+    }, t('app.reportPosted')).then((ok) => {
+      if (ok) {
+        setText('');
+        setFiles([]);
+      }
+    });
   return (
     <Card size="small" className="fz-mb" title={t('app.reports')}>
       {app.allowed.report ? (
-        <Space.Compact className="fz-w-full fz-mb">
+        <div className="fz-mb">
           <Input.TextArea aria-label={t('app.postReport')} autoSize={{ minRows: 2, maxRows: 5 }} maxLength={2000} value={text} onChange={(e) => setText(e.target.value)} placeholder={t('app.reportPlaceholder')} />
-          <Button type="primary" disabled={!text.trim()} loading={post.isPending} onClick={() => void run(() => post.mutateAsync({ applicationId: app.id, text }), t('app.reportPosted')).then((ok) => ok && setText(''))}>
-            {t('app.postReport')}
-          </Button>
-        </Space.Compact>
+          <Space className="fz-mt-4">
+            <Upload multiple fileList={files} beforeUpload={() => false} onChange={({ fileList }) => setFiles(fileList)} accept=".pdf,.png,.jpg,.jpeg,.docx,.xlsx,.doc,.xls">
+              <Button size="small" icon={<UploadOutlined />}>
+                {t('app.evidence')}
+              </Button>
+            </Upload>
+            <Button type="primary" size="small" disabled={!text.trim()} loading={post.isPending} onClick={() => void send()}>
+              {t('app.postReport')}
+            </Button>
+          </Space>
+        </div>
       ) : null}
       <List<Report>
         size="small"

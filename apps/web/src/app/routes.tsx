@@ -22,8 +22,9 @@ import { DemoPanel } from '../features/demonstration/DemoPanel';
 import { CampaignPage } from '../features/demonstration/CampaignPage';
 import { ApplicationPage } from '../features/demonstration/ApplicationPage';
 import { StandardPage } from '../features/demonstration/StandardPage';
+import { DashboardPanel } from '../features/dashboard/DashboardPanel';
 
-/** URLs: /j/:id (subdivisions), /j/:id/{items,inspections,plans,demo,units,users,audit}, /inspections/:id, /items/:id, /plans/:id, /notices, /tasks, /campaigns/:id, /applications/:id. */
+/** URLs: /j/:id (dashboard), /j/:id/{children,items,inspections,plans,demo,units,users,audit}, /inspections/:id, /items/:id, /plans/:id, /notices, /tasks, /campaigns/:id, /applications/:id. */
 export function AppRoutes() {
   return (
     <Routes>
@@ -37,7 +38,8 @@ export function AppRoutes() {
       >
         <Route index element={<Home />} />
         <Route path="j/:id" element={<JurisdictionPage />}>
-          <Route index element={<ChildrenPanel />} />
+          <Route index element={<DashboardPanel />} />
+          <Route path="children" element={<ChildrenPanel />} />
           <Route path="units" element={<UnitsPanel />} />
           <Route path="users" element={<UsersPanel />} />
           <Route path="items" element={<LedgerPanel />} />

@@ -2,6 +2,7 @@ import type { Dictionary } from './types';
 import { rectificationEnUS } from './rectification.en-US';
 import { plansEnUS } from './plans.en-US';
 import { demonstrationEnUS } from './demonstration.en-US';
+import { dashboardEnUS } from './dashboard.en-US';
 
 export const enUS: Dictionary = {
   'app.name': 'Law-based Government Supervision Platform',
@@ -177,4 +178,5 @@ export const enUS: Dictionary = {
   ...rectificationEnUS,
   ...plansEnUS,
   ...demonstrationEnUS,
+  ...dashboardEnUS,
 };

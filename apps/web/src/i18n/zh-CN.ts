@@ -1,6 +1,7 @@
 import { rectificationZhCN } from './rectification.zh-CN';
 import { plansZhCN } from './plans.zh-CN';
 import { demonstrationZhCN } from './demonstration.zh-CN';
+import { dashboardZhCN } from './dashboard.zh-CN';
 
 /** The source dictionary: every key the UI uses, in zh-CN. en-US must have the same keys. */
 export const zhCN = {
@@ -177,4 +178,5 @@ export const zhCN = {
   ...rectificationZhCN,
   ...plansZhCN,
   ...demonstrationZhCN,
+  ...dashboardZhCN,
 } as const;

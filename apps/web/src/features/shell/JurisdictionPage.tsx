@@ -17,9 +17,9 @@ import { parseJurisdictionId } from './tree';
 import type { NodeOutletContext } from './nodeContext';
 import { MyApplicationBanner } from '../demonstration/MyApplicationBanner';
 
-const TABS = ['', 'items', 'inspections', 'plans', 'demo', 'units', 'users', 'audit'] as const;
+const TABS = ['', 'children', 'items', 'inspections', 'plans', 'demo', 'units', 'users', 'audit'] as const;
 type Tab = (typeof TABS)[number];
-const TAB_LABEL: Record<Tab, MessageKey> = { '': 'tab.children', items: 'tab.items', inspections: 'tab.inspections', plans: 'tab.plans', demo: 'tab.demo', units: 'tab.units', users: 'tab.users', audit: 'tab.audit' };
+const TAB_LABEL: Record<Tab, MessageKey> = { '': 'tab.dashboard', children: 'tab.children', items: 'tab.items', inspections: 'tab.inspections', plans: 'tab.plans', demo: 'tab.demo', units: 'tab.units', users: 'tab.users', audit: 'tab.audit' };
 
 function currentTab(pathname: string): Tab {
   const seg = /^\/j\/\d+\/([a-z]+)/.exec(pathname)?.[1] ?? '';
@@ -64,7 +64,8 @@ function NodeView({ node }: { node: JurisdictionDetail }) {
 
   const visible: Record<Tab, boolean> = {
     // A township has no subdivisions: its page opens on its units.
-    '': below !== null,
+    '': below !== null && ability.can('read', subjectIn('RectificationItem', node.id)),
+    children: below !== null,
     items: ability.can('read', subjectIn('RectificationItem', node.id)),
     inspections: ability.can('read', subjectIn('Inspection', node.id)),
     plans: ability.can('read', subjectIn('Plan', node.id)),
@@ -75,7 +76,7 @@ function NodeView({ node }: { node: JurisdictionDetail }) {
   };
   const tabs = TABS.filter((k) => visible[k]).map((k) => ({
     key: k,
-    label: k === '' ? t('tab.withCount', { label: t(TAB_LABEL[k]), n: node.childCount }) : k === 'units' ? t('tab.withCount', { label: t(TAB_LABEL[k]), n: node.unitCount }) : t(TAB_LABEL[k]),
+    label: k === 'children' ? t('tab.withCount', { label: t(TAB_LABEL[k]), n: node.childCount }) : k === 'units' ? t('tab.withCount', { label: t(TAB_LABEL[k]), n: node.unitCount }) : t(TAB_LABEL[k]),
   }));
   const context: NodeOutletContext = { node };
 

@@ -1,0 +1,31 @@
+import type { dashboardZhCN } from './dashboard.zh-CN';
+
+/** English for the dashboard; the compiler rejects a missing or extra key. */
+export const dashboardEnUS: Record<keyof typeof dashboardZhCN, string> = {
+  'tab.dashboard': 'Dashboard',
+  'dash.year': 'Year issued',
+  'dash.allYears': 'All years',
+  'dash.type': 'Inspection type',
+  'dash.allTypes': 'All types',
+  'dash.export': 'Export comparison',
+  'dash.print': 'Print',
+  'dash.total': 'Items',
+  'dash.open': 'Open',
+  'dash.overdue': 'Overdue',
+  'dash.onTime': 'Closed on time',
+  'dash.flagged': 'Flagged',
+  'dash.extensions': 'Extensions pending',
+  'dash.dueSoon': 'Due soon',
+  'dash.closed': 'Closed',
+  'dash.children': 'Below',
+  'dash.own': 'Own level',
+  'dash.byStatus': 'Status by jurisdiction below',
+  'dash.trend': 'Issued and closed per month',
+  'dash.created': 'Issued',
+  'dash.closedMonth': 'Closed',
+  'dash.lights': 'Warning lights',
+  'dash.ranking': 'Ranking by on-time closure',
+  'dash.noRate': 'none closed',
+  'dash.empty': 'No rectification items',
+  'dash.asOf': 'As of {date}',
+};

@@ -23,6 +23,7 @@ import { CampaignPage } from '../features/demonstration/CampaignPage';
 import { ApplicationPage } from '../features/demonstration/ApplicationPage';
 import { StandardPage } from '../features/demonstration/StandardPage';
 import { DashboardPanel } from '../features/dashboard/DashboardPanel';
+import { FailedJobsPage } from '../features/system/FailedJobsPage';
 
 /** URLs: /j/:id (dashboard), /j/:id/{children,items,inspections,plans,demo,units,users,audit}, /inspections/:id, /items/:id, /plans/:id, /notices, /tasks, /campaigns/:id, /applications/:id. */
 export function AppRoutes() {
@@ -57,6 +58,7 @@ export function AppRoutes() {
         <Route path="campaigns/:id" element={<CampaignPage />} />
         <Route path="applications/:id" element={<ApplicationPage />} />
         <Route path="standards/:id" element={<StandardPage />} />
+        <Route path="system/jobs" element={<FailedJobsPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

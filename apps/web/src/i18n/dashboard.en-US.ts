@@ -28,4 +28,13 @@ export const dashboardEnUS: Record<keyof typeof dashboardZhCN, string> = {
   'dash.noRate': 'none closed',
   'dash.empty': 'No rectification items',
   'dash.asOf': 'As of {date}',
+  'jobs.title': 'Failed background jobs',
+  'jobs.hint': 'Background jobs (overdue sweep, reminders, orphan clean-up) that failed after their last retry, kept 7 days. Check the error, then have operations run them again.',
+  'jobs.menu': 'Background jobs',
+  'jobs.queue': 'Job',
+  'jobs.failedAt': 'Failed at',
+  'jobs.retries': 'Retries',
+  'jobs.error': 'Error',
+  'jobs.createdAt': 'Created',
+  'jobs.empty': 'No failed background jobs in the last 7 days',
 };

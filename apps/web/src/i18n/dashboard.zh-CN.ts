@@ -26,4 +26,13 @@ export const dashboardZhCN = {
   'dash.noRate': '暂无销号',
   'dash.empty': '暂无整改事项',
   'dash.asOf': '数据截至 {date}',
+  'jobs.title': '后台任务失败记录',
+  'jobs.hint': '逾期检查、到期提醒、孤立文件清理等后台任务多次重试仍失败的记录(保留 7 天)。请根据错误信息排查后,由运维人员重新执行。',
+  'jobs.menu': '后台任务',
+  'jobs.queue': '任务',
+  'jobs.failedAt': '失败时间',
+  'jobs.retries': '重试次数',
+  'jobs.error': '错误信息',
+  'jobs.createdAt': '创建时间',
+  'jobs.empty': '近 7 天没有失败的后台任务',
 } as const;

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { Avatar, Dropdown } from 'antd';
 import type { MenuProps } from 'antd';
-import { DownOutlined, KeyOutlined, LogoutOutlined } from '@ant-design/icons';
+import { DownOutlined, KeyOutlined, LogoutOutlined, WarningOutlined } from '@ant-design/icons';
+import { useNavigate } from 'react-router';
+import { useAppAbility } from '../../app/ability';
 import { useT } from '../../i18n';
 import { useMe } from '../auth/session';
 import { useLogout } from '../auth/useLogout';
@@ -12,6 +14,8 @@ export function UserMenu() {
   const me = useMe();
   const logout = useLogout();
   const [changing, setChanging] = useState(false);
+  const navigate = useNavigate();
+  const ability = useAppAbility();
 
   const items: MenuProps['items'] = [
     {
@@ -25,6 +29,7 @@ export function UserMenu() {
     },
     { type: 'divider' },
     { key: 'password', icon: <KeyOutlined />, label: t('auth.changePassword'), onClick: () => setChanging(true) },
+    ...(ability.can('read', 'JobQueue') ? [{ key: 'jobs', icon: <WarningOutlined />, label: t('jobs.menu'), onClick: () => void navigate('/system/jobs') }] : []),
     { key: 'logout', icon: <LogoutOutlined />, label: t('auth.logout'), danger: true, onClick: logout },
   ];
 

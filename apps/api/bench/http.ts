@@ -10,14 +10,14 @@ export async function warmUp(base: string, path: string, cookie: string): Promis
 }
 
 /**
- * GETs `path` over `CONNECTIONS` keep-alive connections for `seconds` with autocannon.
+ * GETs `path` over `connections` keep-alive connections for `seconds` with autocannon.
  * autocannon reports no p95, so each response time is recorded here.
  */
-export async function hammer(base: string, path: string, cookie: string, seconds: number): Promise<Latency> {
+export async function hammer(base: string, path: string, cookie: string, seconds: number, connections = CONNECTIONS): Promise<Latency> {
   const headers = { cookie };
   const times: number[] = [];
   let failed = 0;
-  const run = autocannon({ url: base, connections: CONNECTIONS, duration: seconds, headers, requests: [{ method: 'GET', path }] });
+  const run = autocannon({ url: base, connections, duration: seconds, headers, requests: [{ method: 'GET', path }] });
   run.on('response', (_client, status, _bytes, ms) => {
     if (status >= 200 && status < 300) times.push(ms);
     else failed++;

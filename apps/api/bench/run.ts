@@ -56,7 +56,9 @@ async function main(): Promise<void> {
       const viewer = await loadPrincipalFor(db, who.username);
       const rawSql = await measured(`dashboard ${who.id}: SQL`, () => dashboardSql(db, viewer, today, seconds));
       const statement = await measured(`dashboard ${who.id}: statement`, () => statementOnly(db, { id: who.id }, today, seconds));
-      return { http, sql: rawSql, statementOnly: statement, httpToSqlP95: ratio(http.p95, rawSql.p95), httpToSqlP50: ratio(http.p50, rawSql.p50) };
+      // One connection: no queueing, so its p50 is the service time the 32-connection figures queue behind.
+      const oneConnection = await measured(`dashboard ${who.id}: HTTP, one connection`, () => hammer(api.base, path, cookie, Math.min(seconds, 5), 1));
+      return { http, sql: rawSql, statementOnly: statement, httpOneConnection: oneConnection, httpToSqlP95: ratio(http.p95, rawSql.p95), httpToSqlP50: ratio(http.p50, rawSql.p50) };
     };
     const provinceDashboard = await dashboard(PROVINCE, province);
     const countyDashboard = await dashboard(COUNTY, county);

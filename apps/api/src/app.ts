@@ -18,6 +18,7 @@ import { registerMetricsRoute } from './observability/metrics-route.js';
 import { metrics } from './observability/metrics.js';
 import { registerPlanFileRoutes } from './http/plan-files.js';
 import { registerDashboardExcelRoutes } from './http/dashboard-excel.js';
+import { registerReportingRoutes } from './http/reporting.js';
 
 export interface BuildAppOptions {
   services: Services;
@@ -83,6 +84,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await registerItemExcelRoutes(app, opts.services);
   await registerDemonstrationRoutes(app, opts.services);
   await registerPlanFileRoutes(app, opts.services);
+  await registerReportingRoutes(app, opts.services);
   registerDashboardExcelRoutes(app, opts.services);
   if (opts.webDist) await registerWeb(app, opts.webDist);
   return app;

@@ -13,6 +13,8 @@ import { jobsRouter } from './modules/jobs/router.js';
 import { plansRouter } from './modules/plans/router.js';
 import { assignmentsRouter } from './modules/assignments/router.js';
 import { demonstrationRouter } from './modules/demonstration/router.js';
+import { metricsRouter } from './modules/metrics/router.js';
+import { annualReportsRouter } from './modules/annual-reports/router.js';
 
 export const appRouter = router({
   auth: authRouter,
@@ -29,6 +31,8 @@ export const appRouter = router({
   plans: plansRouter,
   assignments: assignmentsRouter,
   demonstration: demonstrationRouter,
+  metrics: metricsRouter,
+  annualReports: annualReportsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -20,7 +20,7 @@ export const silentLog = { info() {}, warn() {}, error() {} };
 export async function demoDatabase() {
   return createTestDatabase({
     // Bump when the demo seed changes: the key (not the seed's code) names the template.
-    templateKey: 'demo+beijing-v2+plans7+demo4',
+    templateKey: 'demo+beijing-v2+plans7+demo4+ind7',
     seed: async (db) => {
       await seedDemo(db);
       await importDivisions(db, { province: '11' });

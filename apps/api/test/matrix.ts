@@ -10,6 +10,9 @@ import { PLAN_MATRIX } from './plan-matrix.js';
 import { demoFixtures } from './demonstration-fixture.js';
 import type { DemoFixtures } from './demonstration-fixture.js';
 import { DEMONSTRATION_MATRIX } from './demonstration-matrix.js';
+import { makeReportingFixture } from './reporting-fixture.js';
+import type { ReportingFixture } from './reporting-fixture.js';
+import { REPORTING_MATRIX } from './reporting-matrix.js';
 
 /**
  * A target jurisdiction with a fresh unit and user of its own, made for one case. Cases about
@@ -30,6 +33,8 @@ export interface Target {
   plan(): Promise<PlanFixture>;
   /** Lazily: demonstration standards, a campaign and an application of the target. */
   demo: DemoFixtures;
+  /** Lazily: metrics (a draft, a published one with a reported value) and annual reports (a draft, a submitted one) of the target. */
+  reporting(): Promise<ReportingFixture>;
 }
 
 export const record = (code: string): ScopedRecord => ({ jurisdictionId: Number(code), ...ancestorIdsOfCode(code) });
@@ -216,6 +221,7 @@ export const MATRIX: Record<string, MatrixCase> = {
   ...RECTIFICATION_MATRIX,
   ...PLAN_MATRIX,
   ...DEMONSTRATION_MATRIX,
+  ...REPORTING_MATRIX,
   'dashboard.get': {
     // A dashboard is the node's items in aggregate: the node and its items must both be readable.
     run: async (c, t) => (await c.dashboard.get({ jurisdictionId: Number(t.code) })).node.id === Number(t.code),
@@ -254,6 +260,7 @@ export async function makeTarget(db: Db, code: string): Promise<Target> {
   const itemUnitId = (await responsibleUnitFor(db, code)) ?? unit.id;
   let rect: Promise<RectFixture> | undefined;
   let plan: Promise<PlanFixture> | undefined;
+  let reporting: Promise<ReportingFixture> | undefined;
   return {
     code,
     unitId: unit.id,
@@ -266,6 +273,7 @@ export async function makeTarget(db: Db, code: string): Promise<Target> {
     rect: () => (rect ??= makeRectFixture(db, code, itemUnitId)),
     plan: () => (plan ??= makePlanFixture(db, code, itemUnitId)),
     demo: demoFixtures(db, code),
+    reporting: () => (reporting ??= makeReportingFixture(db, code)),
   };
 }
 

@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { Database } from './schema.js';
+import { preparingPool } from './prepared.js';
 
 export interface DbConfig {
   /** PostgreSQL connection string; without it the embedded PGlite database is used. */
@@ -123,7 +124,7 @@ export async function createDb(config: DbConfig = {}): Promise<DbHandle> {
   if (config.databaseUrl) {
     kind = 'pg';
     const pool = pgPool(config.databaseUrl, config.poolMax ?? 10);
-    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
     executeSql = pgExecutor(pool);
     poolStats = () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount });
   } else {

@@ -7,7 +7,9 @@ export { ROLLUP_SPECS, rebuildRollups, rollupDifferences } from './rollups/check
 export type { RollupDifference } from './rollups/check.js';
 export * from './schema-demonstration.js';
 export * from './schema-plans.js';
+export * from './schema-reporting.js';
 export { createDb } from './create-db.js';
+export { PREPARED } from './prepared.js';
 export type { DbConfig, DbHandle, PoolStats, SqlResult } from './create-db.js';
 export { MIGRATIONS, migrateToLatest } from './migrate.js';
 export { APP_ROLE, JOBS_ROLE, withJobs, withScope, withSystem, writeAudit } from './scope.js';

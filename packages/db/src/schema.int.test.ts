@@ -60,6 +60,21 @@ const COLUMNS = {
   plan_reports: ['id', 'assignment_id', 'plan_id', 'task_id', 'jurisdiction_id', 'province_id', 'city_id', 'county_id', 'township_id', 'unit_id', 'period', 'text', 'percent', 'reported_on', 'reported_by', 'reported_by_name', 'version', 'created_at', 'updated_at'],
   plan_report_files: ['id', 'report_id', 'jurisdiction_id', 'province_id', 'city_id', 'county_id', 'township_id', 'sha256', 'size_bytes', 'mime', 'original_name', 'storage_key', 'uploaded_by', 'uploaded_by_name', 'created_at'],
   plan_reminders: ['id', 'assignment_id', 'plan_id', 'jurisdiction_id', 'province_id', 'city_id', 'county_id', 'township_id', 'unit_id', 'period', 'reminder_day', 'from_name', 'sent_by', 'sent_at'],
+  metrics: [
+    'id', 'jurisdiction_id', 'province_id', 'city_id', 'county_id', 'township_id', 'owner_name', 'code', 'name', 'unit', 'kind', 'direction', 'target_op', 'target_value', 'cycle', 'reporting_levels',
+    'numerator_label', 'denominator_label', 'description', 'group_name', 'sort_order', 'status', 'published_at', 'version', 'created_by', 'created_at', 'updated_at',
+  ],
+  metric_values: [
+    'id', 'metric_id', 'owner_jurisdiction_id', 'jurisdiction_id', 'province_id', 'city_id', 'county_id', 'township_id', 'level', 'period', 'numerator', 'denominator', 'note', 'reported_by',
+    'reported_by_name', 'version', 'created_at', 'updated_at',
+  ],
+  metric_value_files: ['id', 'value_id', 'jurisdiction_id', 'province_id', 'city_id', 'county_id', 'township_id', 'sha256', 'size_bytes', 'mime', 'original_name', 'storage_key', 'uploaded_by', 'uploaded_by_name', 'created_at'],
+  annual_reports: [
+    'id', 'jurisdiction_id', 'province_id', 'city_id', 'county_id', 'township_id', 'level', 'issuer_name', 'reviewer_jurisdiction_id', 'reviewer_name', 'year', 'title', 'issuing_body', 'issue_date',
+    'intro', 'measures', 'first_responsible', 'problems', 'next_year', 'figures', 'figures_generated_at', 'status', 'return_reason', 'submitted_at', 'reviewed_at', 'reviewed_by_name', 'published_at',
+    'version', 'created_by', 'created_at', 'updated_at',
+  ],
+  annual_report_events: ['id', 'report_id', 'jurisdiction_id', 'province_id', 'city_id', 'county_id', 'township_id', 'event', 'from_status', 'to_status', 'reason', 'actor_user_id', 'actor_name', 'actor_unit_name', 'at'],
 } as const satisfies { [T in keyof Database]: readonly (keyof Database[T] & string)[] };
 type Missing = { [T in keyof Database]: Exclude<keyof Database[T], (typeof COLUMNS)[T][number]> }[keyof Database];
 const exhaustive: [Missing] extends [never] ? true : Missing = true;

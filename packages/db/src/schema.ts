@@ -3,6 +3,7 @@ import type { InspectionStatus, InspectionType, ItemCategory, ItemStatus, Jurisd
 import type { DemonstrationDatabase } from './schema-demonstration.js';
 import type { RollupTables } from './schema-rollups.js';
 import type { PlanTables } from './schema-plans.js';
+import type { ReportingTables } from './schema-reporting.js';
 
 /**
  * Kysely types of every table. Migrations in ./migrations must create exactly these columns.
@@ -247,7 +248,7 @@ export interface LightRuleTable extends AncestorColumns {
 }
 
 /** Demonstration creation's tables are declared in schema-demonstration.ts, the dashboard rollups in schema-rollups.ts. */
-export interface Database extends DemonstrationDatabase, RollupTables, PlanTables {
+export interface Database extends DemonstrationDatabase, RollupTables, PlanTables, ReportingTables {
   jurisdictions: JurisdictionTable;
   units: UnitTable;
   users: UserTable;

@@ -3,6 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { LEVELS } from '@fz/domain';
 import type { Level } from '@fz/domain';
 import type { Database, NewAuditLogRow } from './schema.js';
+import { PREPARED } from './prepared.js';
 
 /** The role every request runs as: no BYPASSRLS, not the owner, so the RLS policies apply. */
 export const APP_ROLE = 'fz_app';
@@ -79,6 +80,8 @@ export async function writeAudit(tx: Kysely<Database>, row: AuditEntry): Promise
     .insertInto('audit_log')
     .values({ ...row, before: jsonText(row.before), after: jsonText(row.after) })
     .returning('id')
+    // Every mutation writes one: planned once per connection (one text per set of columns given).
+    .modifyEnd(sql.raw(PREPARED))
     .executeTakeFirstOrThrow();
   return id;
 }

@@ -7,6 +7,7 @@ import type { Role } from './roles.js';
 import { ITEM_EVENTS } from './rectification/lifecycle.js';
 import { RESPONSIBLE_EVENTS, SUPERVISING_EVENTS } from './rectification/edits.js';
 import { editActionsOfActor, eventsOfActor } from './demonstration/edits.js';
+import { eventsOfAnnualReportActor } from './annual-reports/lifecycle.js';
 
 /**
  * Actions. On RectificationItem the lifecycle's event names are actions too (acknowledge,
@@ -16,15 +17,17 @@ import { editActionsOfActor, eventsOfActor } from './demonstration/edits.js';
  * startReview, completeReview, return, name, fail) plus review (初审评分), evaluate (评估) and
  * reportProgress; `publish` releases an IndicatorSystem version. A Plan (实施方案) is published
  * (印发) and its issuer sends `remind`ers; a PlanAssignment takes `reportProgress` (进展报送).
+ * A Metric (统计指标) is published downwards; a MetricValue is reported (`update`) by its own
+ * jurisdiction. An AnnualReport is submitted by its author, returned or accepted by the level above.
  */
 export const ACTIONS = [
   'read', 'create', 'update', 'deactivate', 'resetPassword', ...ITEM_EVENTS, 'assign', 'delegate', 'flag', 'notify', 'editMeasures', 'uploadEvidence', 'reply',
   'save', 'submit', 'startReview', 'completeReview', 'name', 'fail', 'review', 'evaluate', 'publish',
-  'remind',
+  'remind', 'accept',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-export const SUBJECTS = ['Jurisdiction', 'Unit', 'User', 'AuditLog', 'Inspection', 'RectificationItem', 'Notice', 'LightRule', 'IndicatorSystem', 'Campaign', 'Application', 'Plan', 'PlanAssignment', 'JobQueue'] as const;
+export const SUBJECTS = ['Jurisdiction', 'Unit', 'User', 'AuditLog', 'Inspection', 'RectificationItem', 'Notice', 'LightRule', 'IndicatorSystem', 'Campaign', 'Application', 'Plan', 'PlanAssignment', 'JobQueue', 'Metric', 'MetricValue', 'AnnualReport'] as const;
 export type SubjectType = (typeof SUBJECTS)[number];
 
 /**
@@ -91,6 +94,9 @@ export function rulesFor(principal: Principal): AppRule[] {
     // PlanAssignment (a task handed to a unit) is judged by the assignee's place and unit.
     can('read', ['Plan', 'PlanAssignment'], subtree);
     if (above.length > 0) can('read', 'Plan', publishedAbove);
+    // Metric definitions go down like plans: the levels below read and report a published one.
+    can('read', ['Metric', 'MetricValue', 'AnnualReport'], subtree);
+    if (above.length > 0) can('read', 'Metric', publishedAbove);
     // The background job queue (failed jobs after retries) is the deployment's, not a tenant's:
     // read by the top of the tree, a province's admins and supervisors (whose overdue figures
     // depend on the sweep), and only as the province itself, never from another node.
@@ -109,6 +115,9 @@ export function rulesFor(principal: Principal): AppRule[] {
         can(['create', 'update', 'publish', 'remind'], 'Plan', own);
         // Progress on a task is reported by the unit it was handed to (the office reports its own).
         can('reportProgress', 'PlanAssignment', ownUnit);
+        can(['create', 'update', 'publish'], 'Metric', own);
+        can('update', 'MetricValue', own);
+        can(['create', 'update', ...eventsOfAnnualReportActor('author')], 'AnnualReport', own);
         break;
       case 'supervisor':
         can('read', 'AuditLog', subtree);
@@ -127,6 +136,11 @@ export function rulesFor(principal: Principal): AppRule[] {
         can([...eventsOfActor('owner'), ...editActionsOfActor('owner')], 'Application', ownsCampaign);
         // 依法治X办 deploys the year's work (年初部署) and chases missing reports.
         can(['create', 'update', 'publish', 'remind'], 'Plan', own);
+        // Defines the figures its levels below report, writes its own annual report and reviews
+        // the reports of the level directly below (the reviewer is the report's parent).
+        can(['create', 'update', 'publish'], 'Metric', own);
+        can(['create', 'update', ...eventsOfAnnualReportActor('author')], 'AnnualReport', own);
+        can(eventsOfAnnualReportActor('reviewer'), 'AnnualReport', reviewsHere);
         break;
       case 'operator':
       case 'leader':
@@ -135,6 +149,8 @@ export function rulesFor(principal: Principal): AppRule[] {
         can('reply', 'Notice', ownUnit);
         can(participant, 'Application', own);
         can('reportProgress', 'PlanAssignment', ownUnit);
+        // The filling roles report their jurisdiction's figures and draft its annual report.
+        can('update', ['MetricValue', 'AnnualReport'], own);
         break;
       case 'viewer':
         break;

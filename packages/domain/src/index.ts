@@ -18,3 +18,5 @@ export * from './rectification/zip-size.js';
 export * from './dashboard/index.js';
 export * from './demonstration/index.js';
 export * from './plans/index.js';
+export * from './metrics/index.js';
+export * from './annual-reports/index.js';

@@ -21,7 +21,7 @@ export interface CleanOrphansResult {
   fresh: number;
 }
 
-/** Which of `keys` some row still points at: item evidence, a plan progress report's file, or a demonstration file (evidence, report file). */
+/** Which of `keys` some row still points at: item evidence, a plan progress report's file, a demonstration file (evidence, report file), or a metric value's evidence. */
 async function referencedKeys(db: Db, keys: readonly string[]): Promise<Set<string>> {
   if (keys.length === 0) return new Set();
   const rows = await withJobs(db, (tx) =>
@@ -31,13 +31,14 @@ async function referencedKeys(db: Db, keys: readonly string[]): Promise<Set<stri
       .where('storage_key', 'in', keys)
       .union((eb) => eb.selectFrom('plan_report_files').select('storage_key').where('storage_key', 'in', keys))
       .union((eb) => eb.selectFrom('application_files').select('storage_key').where('storage_key', 'in', keys))
+      .union((eb) => eb.selectFrom('metric_value_files').select('storage_key').where('storage_key', 'in', keys))
       .execute(),
   );
   return new Set(rows.map((r) => r.storage_key));
 }
 
 /**
- * Deletes stored files that no attachments, plan_report_files or application_files row references and that are older than
+ * Deletes stored files that no attachments, plan_report_files, application_files or metric_value_files row references and that are older than
  * the grace period. Uploads write the file, then the row; a re-upload of known content touches
  * the file (Storage.put). So before deleting, each candidate is looked at again: still old,
  * still unreferenced. Only content-addressed keys (sha256/…) are considered.

@@ -235,11 +235,13 @@ const security = [
   `revoke all on function item_rollup_expected_counts(), item_rollup_expected_months(), item_rollup_expected_due() from public`,
 ];
 
-// The ledger's keyset pages by deadline (its default order) for a province or city scope; the
-// county had its index since 2026112303. Without them a province's first page sorts every open item.
+// The ledger's keyset pages by deadline (its default order) for a province or city scope, and a
+// county's filtered by one status (the usual filter): read in order and stop after a page,
+// instead of sorting every matching item (measured: 3 ms → 0.3 ms for a county of 7,000 items).
 const ledgerIndexes = [
   `create index rectification_items_province_deadline_idx on rectification_items (province_id, deadline, id)`,
   `create index rectification_items_city_deadline_idx on rectification_items (city_id, deadline, id)`,
+  `create index rectification_items_county_status_deadline_idx on rectification_items (county_id, status, deadline, id)`,
 ];
 
 // The column order of each expected_* function's select must match its table (setof table).
@@ -247,6 +249,6 @@ const backfill = ROLLUP_TABLES.map((t) => `insert into ${t} select * from ${t.re
 
 export async function up(db: AnyDb): Promise<void> {
   // Test templates are keyed by this function's source, not by the SQL generated above: until
-  // this migration ships, bump the revision whenever that SQL changes. Revision 3.
+  // this migration ships, bump the revision whenever that SQL changes. Revision 4.
   for (const s of [...tables, ...triggers, ...expected, ...security, ...backfill, ...ledgerIndexes]) await sql.raw(s).execute(db);
 }

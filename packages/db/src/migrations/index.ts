@@ -6,6 +6,7 @@ import * as jobs from './2026112304_jobs.js';
 import * as demonstration from './2026112501_demonstration.js';
 import * as rollups from './2026112502_rollups.js';
 import * as plans from './2026112503_plans.js';
+import * as indicatorsReports from './2026112601_indicators_reports.js';
 
 /**
  * Every migration, listed by hand rather than found on disk so bundlers keep them. Names sort
@@ -19,4 +20,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '2026112501_demonstration': demonstration,
   '2026112502_rollups': rollups,
   '2026112503_plans': plans,
+  '2026112601_indicators_reports': indicatorsReports,
 };

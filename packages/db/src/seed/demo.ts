@@ -8,6 +8,7 @@ import { importDivisionsInto } from './divisions.js';
 import { seedRectificationDemo } from './rectification-demo.js';
 import { seedDemonstrationDemo } from './demonstration-demo.js';
 import { seedPlansDemo } from './plans-demo.js';
+import { seedReportingDemo } from './reporting-demo.js';
 
 /** Password of every demo account. Demo accounts exist only in demo data (`is_demo = true`). */
 export const DEMO_PASSWORD = 'Demo@2026';
@@ -269,6 +270,7 @@ async function seedDemoInto(db: Kysely<Database>): Promise<SeedDemoResult> {
   await seedRectificationDemo(db);
   await seedPlansDemo(db);
   await seedDemonstrationDemo(db);
+  await seedReportingDemo(db);
   return { accounts: await listDemoAccounts(db) };
 }
 

@@ -29,3 +29,4 @@ export type { DemoAccount, DemoAccountSpec, SeedDemoResult } from './demo.js';
 export { seedRectificationDemo } from './rectification-demo.js';
 export { seedDemonstrationDemo } from './demonstration-demo.js';
 export { seedPlansDemo } from './plans-demo.js';
+export { seedReportingDemo } from './reporting-demo.js';

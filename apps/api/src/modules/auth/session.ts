@@ -1,6 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Principal, Role } from '@fz/domain';
 import { SESSION_ABSOLUTE_HOURS, SESSION_IDLE_MINUTES } from '@fz/domain';
+import { sql } from 'kysely';
+import { PREPARED } from '@fz/db';
 import type { Db, Tx } from '@fz/db';
 
 export function newSessionToken(): string {
@@ -92,6 +94,8 @@ export async function resolveSession(db: Db, token: string): Promise<SessionUser
       (eb) => eb.fn<Role[]>('array', [eb.selectFrom('role_memberships as r').select('r.role').whereRef('r.user_id', '=', 'u.id').orderBy('r.role')]).as('roles'),
     ])
     .where('s.id', '=', sessionId)
+    // Every request runs it: planned once per connection.
+    .modifyEnd(sql.raw(PREPARED))
     .executeTakeFirst();
   if (!row || row.revoked_at !== null || !row.is_active) return null;
   const now = Date.now();

@@ -1,5 +1,5 @@
 import { ITEM_STATUSES, addTally, emptyTally, rankByOnTimeRate, subtractTally, summarize, trendMonths } from '@fz/domain';
-import type { DashboardGetInput, InspectionType, Level, Summary, Tally } from '@fz/domain';
+import type { DashboardGetInput, Level, Summary, Tally } from '@fz/domain';
 import type { ChildNode, DashboardData } from './queries.js';
 
 /** Each node's tally from its rollup rows. */
@@ -56,7 +56,7 @@ export function buildDashboard(node: DashboardNode, data: DashboardData, input: 
     node,
     breadcrumbs: data.crumbs,
     today,
-    filters: { year: input.year ?? null, inspectionType: (input.inspectionType ?? null) as InspectionType | null },
+    filters: { year: input.year ?? null, inspectionType: input.inspectionType ?? null },
     years: data.years,
     kpis: { ...kpis, demonstration },
     children,

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { RawBuilder } from 'kysely';
 import { INSPECTION_TYPES, ITEM_STATUSES, LEVELS } from '@fz/domain';
 import type { InspectionType, ItemStatus, JurisdictionKind, Level } from '@fz/domain';
+import { PREPARED } from '@fz/db';
 import type { Tx } from '@fz/db';
 
 /**
@@ -102,15 +103,16 @@ export function dashboardQuery(root: DashboardRoot, f: DashboardFilter, today: s
   // Two lookups by parent (index), not one OR the planner would answer with a scan of every node.
   const kids =
     rootId === null
-      ? sql`select j.id, j.code, j.name, j.level, j.sort_order from jurisdictions j where j.level = 'province'`
+      ? sql`select j.id, j.code, j.name, j.level, j.sort_order from jurisdictions j where j.parent_id is null`
       : sql`select j.id, j.code, j.name, j.level, j.sort_order from jurisdictions j where j.parent_id = ${rootId} and j.kind <> 'placeholder'
           union all
           select j.id, j.code, j.name, j.level, j.sort_order from jurisdictions p join jurisdictions j on j.parent_id = p.id
           where p.parent_id = ${rootId} and p.kind = 'placeholder' and j.kind <> 'placeholder'`;
   const nodes = rootId === null ? sql`select id from kids` : sql`select ${rootId}::int as id union all select id from kids`;
-  // The root's own rows; the national view has none and sums its provinces instead.
-  const own = rootId === null ? sql`parent_id is null` : sql`node_id = ${rootId}`;
-  return sql<DashboardData>`
+  // The root's own rows; the national view has none and sums its provinces' instead.
+  const own = rootId === null ? sql`node_id = any(array(select id from kids))` : sql`node_id = ${rootId}`;
+  // Prepared: under RLS, planning this statement cost more than running it (decision 24).
+  return sql<DashboardData>`${sql.raw(PREPARED)}
     with root as (select id, code, name, level, kind, parent_id, province_id, city_id, county_id, township_id from jurisdictions where id = ${rootId}),
       kids as (${kids}), nodes as (${nodes})
     select

@@ -74,6 +74,8 @@ export async function ledgerRows(tx: Tx, who: { ability: AppAbility; principal: 
     q = q.orderBy('i.number').orderBy('i.id');
     if (after) q = q.where(sql<boolean>`(i.number, i.id) > (${textAt(after, 0)}, ${numberAt(after, 1)})`);
   }
+  // Not a prepared statement: PostgreSQL's generic plan for it sorts every match (measured
+  // 1.8 ms against 0.3 ms for a plan made with the values), which costs more than planning.
   return q.execute();
 }
 

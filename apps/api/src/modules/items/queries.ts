@@ -1,6 +1,8 @@
+import { sql } from 'kysely';
 import type { Selectable } from 'kysely';
 import { AppError, MESSAGES } from '@fz/domain';
 import type { Action, AppAbility, ItemFacts, ScopedRecord } from '@fz/domain';
+import { PREPARED } from '@fz/db';
 import type { RectificationItemTable, RectificationItemUpdate, Tx } from '@fz/db';
 import { assertCan, notFound } from '../../trpc/init.js';
 
@@ -61,7 +63,7 @@ export function itemRecord(r: ItemRow): ScopedRecord & { jurisdictionId: number 
  * refuses it. Reading is checked first, so an invisible item never answers FORBIDDEN.
  */
 export async function visibleItem(tx: Tx, ability: AppAbility, id: number, action: Action = 'read'): Promise<ItemRow> {
-  const row = await tx.selectFrom('rectification_items as i').select(itemColumns).where('i.id', '=', id).executeTakeFirst();
+  const row = await tx.selectFrom('rectification_items as i').select(itemColumns).where('i.id', '=', id).modifyEnd(sql.raw(PREPARED)).executeTakeFirst();
   if (!row) throw notFound();
   assertCan(ability, 'read', 'RectificationItem', itemRecord(row));
   if (action !== 'read') assertCan(ability, action, 'RectificationItem', itemRecord(row));
@@ -89,6 +91,8 @@ export async function updateItem(tx: Tx, id: number, version: number, changes: R
     .where('id', '=', id)
     .where('version', '=', version)
     .returning(returningColumns)
+    // Every item mutation runs it (one text per set of changed columns): planned once per connection.
+    .modifyEnd(sql.raw(PREPARED))
     .executeTakeFirst();
   if (!row) throw new AppError('CONFLICT', MESSAGES.conflict);
   return row;

@@ -1,4 +1,4 @@
-import { AppError, ITEM_EVENTS, decideEvent, itemTransitionInput } from '@fz/domain';
+import { AppError, ITEM_EVENTS, decideEvent, itemTransitionInput, transitionFor } from '@fz/domain';
 import type { ItemTransitionInput } from '@fz/domain';
 import type { RectificationItemUpdate } from '@fz/db';
 import { authorized } from '../../trpc/init.js';
@@ -37,7 +37,9 @@ export const transitionItem = authorized(ITEM_EVENTS, 'RectificationItem')
     ctx.tx(async (tx) => {
       const before = await visibleItem(tx, ctx.ability, input.id, input.event);
       assertVersion(before, input.version);
-      const facts = itemFacts(before, await evidenceCount(tx, before.id));
+      // Only a closure request needs the evidence count: other events skip the query.
+      const needsEvidence = transitionFor(input.event).requires.includes('evidence');
+      const facts = itemFacts(before, needsEvidence ? await evidenceCount(tx, before.id) : 0);
       const payload = { reason: input.reason, note: input.note, situation: input.situation, newDeadline: input.newDeadline };
       const decision = decideEvent(ctx.ability, itemRecord(before), facts, input.event, payload, ctx.services.today());
       if (!decision.ok) throw new AppError(decision.code, decision.message);

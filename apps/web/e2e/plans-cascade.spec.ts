@@ -34,7 +34,7 @@ test('the 河东区 office imports its plan, maps units and publishes; 司法局
   await expect(main(page)).toContainText('草稿尚未印发');
   await main(page).getByRole('button', { name: '印发' }).click();
   await page.getByRole('tooltip').getByRole('button', { name: '印发' }).or(page.locator('.ant-popconfirm').getByRole('button', { name: '印发' })).first().click();
-  await expect(page.getByText(/方案已印发/)).toBeVisible();
+  await expect(page.getByText(/^方案已印发,已分派 \d+ 项任务/)).toBeVisible();
   await main(page).getByRole('tab', { name: '落实情况' }).click();
   const sfjCell = main(page).locator('.fz-grid [data-state]').first();
   await expect(sfjCell).toBeVisible();

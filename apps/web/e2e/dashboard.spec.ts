@@ -15,6 +15,7 @@ test('the province supervisor drills from the province dashboard to a city, a co
   await table.getByRole('link', { name: '河东区', exact: true }).click();
   await expect(page).toHaveURL(/\/j\/371312$/);
   await expect(kpis).toContainText('逾期');
+  await expect(main(page).getByTestId('kpi-demo')).toContainText('目标 2/3');
   await screenshot(page, 'dashboard-county');
   await table.getByRole('link', { name: '九曲街道', exact: true }).click();
   await expect(main(page).getByRole('heading', { name: '九曲街道' })).toBeVisible();

@@ -48,4 +48,5 @@ export const dashboardEnUS: Record<keyof typeof dashboardZhCN, string> = {
   'subject.Metric': 'Indicator',
   'subject.MetricValue': 'Indicator value',
   'subject.AnnualReport': 'Annual report',
+  'dash.demo': 'Demonstration named',
 };

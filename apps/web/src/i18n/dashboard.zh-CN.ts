@@ -46,4 +46,5 @@ export const dashboardZhCN = {
   'subject.Metric': '指标',
   'subject.MetricValue': '指标数据',
   'subject.AnnualReport': '年度报告',
+  'dash.demo': '示范创建命名',
 } as const;

@@ -1,6 +1,7 @@
 import { ITEM_STATUSES, addTally, emptyTally, rankByOnTimeRate, subtractTally, summarize, trendMonths } from '@fz/domain';
 import type { DashboardGetInput, Level, Summary, Tally } from '@fz/domain';
 import type { ChildNode, DashboardData } from './queries.js';
+import type { DemoShares } from './demonstration.js';
 
 /** Each node's tally from its rollup rows. */
 function talliesOf(data: DashboardData): Map<number, Tally> {
@@ -27,11 +28,6 @@ function talliesOf(data: DashboardData): Map<number, Tally> {
   return byNode;
 }
 
-/**
- * Demonstration share (示范创建 named / target) belongs to issue #4: every row carries the
- * field so the page and the export keep their shape; it stays null until it is wired.
- */
-const demonstration = null;
 
 export interface DashboardNode {
   id: number;
@@ -41,10 +37,10 @@ export interface DashboardNode {
 }
 
 /** The dashboard as dashboard.get returns it. */
-export function buildDashboard(node: DashboardNode, data: DashboardData, input: DashboardGetInput, today: string) {
+export function buildDashboard(node: DashboardNode, data: DashboardData, input: DashboardGetInput, today: string, demo: DemoShares = { node: null, byChild: new Map() }) {
   const tallies = talliesOf(data);
   const tallyOf = (id: number) => tallies.get(id) ?? emptyTally();
-  const rowOf = (c: ChildNode) => ({ id: c.id, code: c.code, name: c.name, level: c.level, ...summarize(tallyOf(c.id)), demonstration });
+  const rowOf = (c: ChildNode) => ({ id: c.id, code: c.code, name: c.name, level: c.level, ...summarize(tallyOf(c.id)), demonstration: demo.byChild.get(c.id) ?? null });
   const children = data.children.map(rowOf);
   const root = tallyOf(node.id);
   const childSum = data.children.reduce((t, c) => addTally(t, tallyOf(c.id)), emptyTally());
@@ -58,9 +54,9 @@ export function buildDashboard(node: DashboardNode, data: DashboardData, input: 
     today,
     filters: { year: input.year ?? null, inspectionType: input.inspectionType ?? null },
     years: data.years,
-    kpis: { ...kpis, demonstration },
+    kpis: { ...kpis, demonstration: demo.node },
     children,
-    own: own.total > 0 ? { ...own, demonstration } : null,
+    own: own.total > 0 ? { ...own, demonstration: null } : null,
     trend: trendMonths(today, input.year).map((month) => {
       const m = byMonth.get(month);
       return { month, created: m?.created ?? 0, closed: m?.closed ?? 0, closedOnTime: m?.closed_on_time ?? 0 };

@@ -6,6 +6,7 @@ import { buildDashboard } from './build.js';
 import type { Dashboard } from './build.js';
 import { crumbLevels, dashboardData } from './queries.js';
 import type { Months, NodeRow } from './queries.js';
+import { demonstrationShares } from './demonstration.js';
 
 /** The first days of the first and last month a trend shows. */
 export function trendRange(today: string, year: number | undefined): Months {
@@ -35,7 +36,7 @@ export async function loadDashboard(tx: Tx, who: { ability: AppAbility; principa
   assertCan(who.ability, 'read', 'Jurisdiction', recordOf(data.node));
   assertCan(who.ability, 'read', 'RectificationItem', recordOf(data.node));
   const { code, name, level } = data.node;
-  return buildDashboard({ id, code, name, level }, data, input, today);
+  return buildDashboard({ id, code, name, level }, data, input, today, await demonstrationShares(tx, { id, level }));
 }
 
 /** 督察看板: KPIs, the per-child table, trend and ranking of one node, from the rollups. */

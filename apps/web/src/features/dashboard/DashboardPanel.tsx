@@ -45,6 +45,14 @@ export function DashboardPanel() {
     { title: t('dash.onTime'), key: 'rate', align: 'right', width: 110, render: (_v, c) => pct(c.onTimeRate), sorter: (a, b) => (a.onTimeRate ?? -1) - (b.onTimeRate ?? -1) },
     { title: t('dash.flagged'), key: 'flagged', align: 'right', width: 90, render: (_v, c) => c.flagged, sorter: (a, b) => a.flagged - b.flagged },
     { title: t('dash.extensions'), key: 'ext', align: 'right', width: 90, render: (_v, c) => c.extensionsPending },
+    {
+      title: t('dash.demo'),
+      key: 'demo',
+      align: 'right',
+      width: 110,
+      render: (_v, c) => (c.demonstration ? <span className={c.demonstration.meetsTarget ? 'fz-ok' : undefined}>{`${c.demonstration.named}/${c.demonstration.total}`}</span> : '—'),
+      sorter: (a, b) => (a.demonstration?.percent ?? -1) - (b.demonstration?.percent ?? -1),
+    },
   ];
 
   const exportXlsx = () =>
@@ -85,6 +93,12 @@ export function DashboardPanel() {
             <div className="fz-kpi-value">{v ?? '—'}</div>
           </div>
         ))}
+        {d?.kpis.demonstration ? (
+          <div className="fz-kpi-card fz-kpi-wide" data-testid="kpi-demo">
+            <div className="fz-kpi-label">{t('dash.demo')}</div>
+            <div className={`fz-kpi-value fz-kpi-text${d.kpis.demonstration.meetsTarget ? ' fz-ok' : ''}`}>{lang === 'zh-CN' ? d.kpis.demonstration.text : d.kpis.demonstration.textEn}</div>
+          </div>
+        ) : null}
       </div>
       {d && d.children.length ? (
         <Table<ChildRow>
@@ -109,6 +123,7 @@ export function DashboardPanel() {
                 <Table.Summary.Cell index={6} align="right">{pct(d.own.onTimeRate)}</Table.Summary.Cell>
                 <Table.Summary.Cell index={7} align="right">{d.own.flagged}</Table.Summary.Cell>
                 <Table.Summary.Cell index={8} align="right">{d.own.extensionsPending}</Table.Summary.Cell>
+                <Table.Summary.Cell index={9} align="right">—</Table.Summary.Cell>
               </Table.Summary.Row>
             ) : null
           }

@@ -132,7 +132,8 @@ describe('rollups', () => {
         }
         expect(await rollupDifferences(env.db)).toEqual([]);
       }),
-      { numRuns: 40 },
+      // A fixed seed: the same sequences every run, so the coverage checks below cannot flake.
+      { numRuns: 40, seed: 20261125 },
     );
     // The runs did reach the interesting states, so the property was not vacuous.
     const statuses = await env.db.selectFrom('rectification_items').select(['status', 'overdue_since', 'township_id', 'flagged']).where('problem', '=', '性质测试问题').execute();

@@ -1,23 +1,22 @@
 import { useEffect } from 'react';
-import { Alert, Breadcrumb, Button, Card, Collapse, Progress, Result, Skeleton, Space, Tag, Timeline, Typography } from 'antd';
+import { Alert, Breadcrumb, Card, Collapse, Progress, Skeleton, Space, Tag, Timeline, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { APPLICATION_STATUS_LABELS, APPLICATION_TIMELINE_LABELS } from '@fz/domain';
 import { useTRPC } from '../../app/trpc';
 import type { ApplicationDetail } from '../../app/trpc';
-import { errorCode, errorMessage } from '../../app/errors';
+import { errorMessage } from '../../app/errors';
 import { useLang, useT } from '../../i18n';
 import { enumLabel } from '../../i18n/labels';
-import { useMe } from '../auth/session';
 import { ApplicationActions } from './ApplicationActions';
 import { ApplicationStatusTag } from './ApplicationStatusTag';
 import { IndicatorCard } from './IndicatorCard';
 import { ReportsCard } from './ReportsCard';
 import { anchorOf, leavesOf, missingLeaves } from './tree';
 import type { IndicatorNode } from './tree';
+import { Unreachable, isUnreachable, positiveId } from '../../shared/Unreachable';
 
-const positiveId = (raw: string | undefined) => (raw && /^\d{1,10}$/.test(raw) && Number(raw) > 0 ? Number(raw) : null);
 
 /** /applications/:id — one participant's 申报: progress and what is missing, every indicator, reports, history. */
 export function ApplicationPage() {
@@ -25,7 +24,7 @@ export function ApplicationPage() {
   const trpc = useTRPC();
   const id = positiveId(useParams().id);
   const app = useQuery(trpc.demonstration.applications.get.queryOptions({ id: id ?? 0 }, { enabled: id !== null }));
-  if (id === null || (app.error && ['NOT_FOUND', 'FORBIDDEN', 'BAD_REQUEST'].includes(errorCode(app.error) ?? ''))) return <Gone />;
+  if (id === null || (app.error && isUnreachable(app.error))) return <Unreachable title="app.notFoundTitle" />;
   if (app.error) return <Alert type="error" showIcon title={errorMessage(app.error, t('common.networkError'))} />;
   if (!app.data) return <Skeleton active paragraph={{ rows: 12 }} />;
   return <ApplicationView app={app.data} />;
@@ -149,23 +148,5 @@ function ApplicationView({ app }: { app: ApplicationDetail }) {
         </div>
       </div>
     </div>
-  );
-}
-
-function Gone() {
-  const t = useT();
-  const me = useMe();
-  const navigate = useNavigate();
-  return (
-    <Result
-      className="fz-node"
-      status="403"
-      title={t('app.notFoundTitle')}
-      extra={
-        <Button type="primary" onClick={() => void navigate(`/j/${me.jurisdiction.id}`)}>
-          {t('common.backHome')}
-        </Button>
-      }
-    />
   );
 }

@@ -1,17 +1,16 @@
 import { useEffect } from 'react';
-import { Alert, Breadcrumb, Button, Descriptions, Progress, Result, Skeleton, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, Breadcrumb, Descriptions, Progress, Skeleton, Statistic, Table, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { useTRPC } from '../../app/trpc';
 import type { CampaignBoard } from '../../app/trpc';
-import { errorCode, errorMessage } from '../../app/errors';
+import { errorMessage } from '../../app/errors';
 import { useT } from '../../i18n';
-import { useMe } from '../auth/session';
 import { ApplicationStatusTag } from './ApplicationStatusTag';
 import { ShareBadge } from './ShareBadge';
+import { Unreachable, isUnreachable, positiveId } from '../../shared/Unreachable';
 
 type Row = CampaignBoard['rows'][number];
-const positiveId = (raw: string | null | undefined) => (raw && /^\d{1,10}$/.test(raw) && Number(raw) > 0 ? Number(raw) : null);
 const score = (n: number | null) => (n === null ? '—' : n.toFixed(1).replace(/\.0$/, ''));
 
 /** /campaigns/:id?node= — the progress board of a campaign at a node: the share against the target, one row per participant. */
@@ -22,7 +21,7 @@ export function CampaignPage() {
   const [params] = useSearchParams();
   const node = positiveId(params.get('node')) ?? undefined;
   const board = useQuery(trpc.demonstration.campaigns.board.queryOptions({ id: id ?? 0, jurisdictionId: node }, { enabled: id !== null }));
-  if (id === null || (board.error && ['NOT_FOUND', 'FORBIDDEN', 'BAD_REQUEST'].includes(errorCode(board.error) ?? ''))) return <Gone />;
+  if (id === null || (board.error && isUnreachable(board.error))) return <Unreachable title="demo.notFoundTitle" tab="demo" />;
   if (board.error) return <Alert type="error" showIcon title={errorMessage(board.error, t('common.networkError'))} />;
   if (!board.data) return <Skeleton active paragraph={{ rows: 10 }} />;
   return <Board board={board.data} />;
@@ -85,23 +84,5 @@ function Board({ board }: { board: CampaignBoard }) {
         ]}
       />
     </div>
-  );
-}
-
-function Gone() {
-  const t = useT();
-  const me = useMe();
-  const navigate = useNavigate();
-  return (
-    <Result
-      className="fz-node"
-      status="403"
-      title={t('demo.notFoundTitle')}
-      extra={
-        <Button type="primary" onClick={() => void navigate(`/j/${me.jurisdiction.id}/demo`)}>
-          {t('common.backHome')}
-        </Button>
-      }
-    />
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Popconfirm, Result, Select, Skeleton, Space, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, App, Button, Popconfirm, Select, Skeleton, Space, Table, Tag, Typography, Upload } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -7,20 +7,19 @@ import { useNavigate, useParams } from 'react-router';
 import { SYSTEM_VERSION_STATUS_LABELS } from '@fz/domain';
 import { CSRF_HEADER, useTRPC } from '../../app/trpc';
 import type { RouterOutputs } from '../../app/trpc';
-import { errorCode, errorMessage } from '../../app/errors';
+import { errorMessage } from '../../app/errors';
 import { useLang, useT } from '../../i18n';
 import { enumLabel, levelLabel } from '../../i18n/labels';
 import { downloadFile } from '../../shared/download';
-import { useMe } from '../auth/session';
 import { IndicatorModal } from './IndicatorModal';
 import type { IndicatorDraft } from './IndicatorModal';
+import { Unreachable, isUnreachable, positiveId } from '../../shared/Unreachable';
 
 type Detail = RouterOutputs['demonstration']['systems']['get'];
 type TreeNode = Detail['tree'][number];
 /** A table row: antd draws an expand button for any `children` array, so leaves get none. */
 type Node = Omit<TreeNode, 'children'> & { children?: Node[] };
 const rowsOf = (nodes: readonly TreeNode[]): Node[] => nodes.map((n) => ({ ...n, children: n.children.length ? rowsOf(n.children as TreeNode[]) : undefined }));
-const positiveId = (raw: string | undefined) => (raw && /^\d{1,10}$/.test(raw) && Number(raw) > 0 ? Number(raw) : null);
 
 /** /standards/:id — one version of an indicator system: its tree; a draft is edited, imported, published. */
 export function StandardPage() {
@@ -28,7 +27,7 @@ export function StandardPage() {
   const trpc = useTRPC();
   const id = positiveId(useParams().id);
   const q = useQuery(trpc.demonstration.systems.get.queryOptions({ id: id ?? 0 }, { enabled: id !== null }));
-  if (id === null || (q.error && ['NOT_FOUND', 'FORBIDDEN', 'BAD_REQUEST'].includes(errorCode(q.error) ?? ''))) return <Gone />;
+  if (id === null || (q.error && isUnreachable(q.error))) return <Unreachable title="std.notFoundTitle" tab="demo" />;
   if (q.error) return <Alert type="error" showIcon title={errorMessage(q.error, t('common.networkError'))} />;
   if (!q.data) return <Skeleton active paragraph={{ rows: 10 }} />;
   return <StandardView v={q.data} />;
@@ -146,23 +145,5 @@ function StandardView({ v }: { v: Detail }) {
       <Table<Node> className="fz-mt" size="small" rowKey="id" columns={columns} dataSource={rowsOf(v.tree)} pagination={false} expandable={{ defaultExpandAllRows: true }} />
       {editing ? <IndicatorModal versionId={v.id} version={v.version} value={editing} onClose={() => setEditing(null)} onSaved={(p) => run(p, t('std.saved'))} /> : null}
     </div>
-  );
-}
-
-function Gone() {
-  const t = useT();
-  const me = useMe();
-  const navigate = useNavigate();
-  return (
-    <Result
-      className="fz-node"
-      status="403"
-      title={t('std.notFoundTitle')}
-      extra={
-        <Button type="primary" onClick={() => void navigate(`/j/${me.jurisdiction.id}/demo`)}>
-          {t('common.backHome')}
-        </Button>
-      }
-    />
   );
 }

@@ -1,20 +1,19 @@
 import { useEffect } from 'react';
-import { Alert, App, Button, Descriptions, Popconfirm, Result, Skeleton, Tabs, Tag, Typography } from 'antd';
+import { Alert, App, Button, Descriptions, Popconfirm, Skeleton, Tabs, Tag, Typography } from 'antd';
 import { SendOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useNavigate, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { PLAN_KIND_LABELS, PLAN_STATUS_LABELS, REPORT_CYCLE_LABELS } from '@fz/domain';
 import { useTRPC } from '../../app/trpc';
 import type { PlanDetail } from '../../app/trpc';
-import { errorCode, errorMessage } from '../../app/errors';
+import { errorMessage } from '../../app/errors';
 import { useLang, useT } from '../../i18n';
 import { enumLabel } from '../../i18n/labels';
-import { useMe } from '../auth/session';
 import { PlanCoverage } from './PlanCoverage';
 import { PlanGridView } from './PlanGridView';
 import { TaskList } from './TaskList';
+import { Unreachable, isUnreachable, positiveId } from '../../shared/Unreachable';
 
-const positiveId = (raw: string | undefined) => (raw && /^\d{1,10}$/.test(raw) && Number(raw) > 0 ? Number(raw) : null);
 
 /** /plans/:id — a plan: its tasks, and once published who reported (grid) and who took it up below (coverage). */
 export function PlanPage() {
@@ -22,7 +21,7 @@ export function PlanPage() {
   const trpc = useTRPC();
   const id = positiveId(useParams().id);
   const plan = useQuery(trpc.plans.get.queryOptions({ id: id ?? 0 }, { enabled: id !== null }));
-  if (id === null || (plan.error && ['NOT_FOUND', 'FORBIDDEN', 'BAD_REQUEST'].includes(errorCode(plan.error) ?? ''))) return <Gone />;
+  if (id === null || (plan.error && isUnreachable(plan.error))) return <Unreachable title="plans.notFoundTitle" tab="plans" />;
   if (plan.error) return <Alert type="error" showIcon title={errorMessage(plan.error, t('common.networkError'))} />;
   if (!plan.data) return <Skeleton active paragraph={{ rows: 10 }} />;
   return <PlanView plan={plan.data} />;
@@ -91,23 +90,5 @@ function PlanView({ plan }: { plan: PlanDetail }) {
         ]}
       />
     </div>
-  );
-}
-
-function Gone() {
-  const t = useT();
-  const me = useMe();
-  const navigate = useNavigate();
-  return (
-    <Result
-      className="fz-node"
-      status="403"
-      title={t('plans.notFoundTitle')}
-      extra={
-        <Button type="primary" onClick={() => void navigate(`/j/${me.jurisdiction.id}/plans`)}>
-          {t('common.backHome')}
-        </Button>
-      }
-    />
   );
 }

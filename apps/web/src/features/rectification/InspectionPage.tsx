@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Descriptions, Result, Skeleton, Space, Statistic, Tag, Typography } from 'antd';
+import { Alert, App, Button, Descriptions, Skeleton, Space, Statistic, Tag, Typography } from 'antd';
 import { FileExcelOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { INSPECTION_STATUS_LABELS, INSPECTION_TYPE_LABELS, ITEM_STATUSES, ITEM_STATUS_LABELS } from '@fz/domain';
 import { useTRPC } from '../../app/trpc';
 import type { InspectionDetail } from '../../app/trpc';
-import { errorCode, errorMessage } from '../../app/errors';
+import { errorMessage } from '../../app/errors';
 import { subjectIn, useAppAbility } from '../../app/ability';
 import { useLang, useT } from '../../i18n';
 import { enumLabel } from '../../i18n/labels';
@@ -17,8 +17,8 @@ import { ItemCreateModal } from './ItemCreateModal';
 import { LedgerFilterBar } from './LedgerFilterBar';
 import { LedgerTable } from './LedgerTable';
 import { ledgerQueryInput, ledgerSearchParams, parseLedgerFilters } from './ledgerFilters';
+import { Unreachable, isUnreachable, positiveId } from '../../shared/Unreachable';
 
-const positiveId = (raw: string | undefined) => (raw && /^\d{1,10}$/.test(raw) && Number(raw) > 0 ? Number(raw) : null);
 
 /** /inspections/:id — one inspection: its header, progress by status, and its findings. */
 export function InspectionPage() {
@@ -26,7 +26,7 @@ export function InspectionPage() {
   const trpc = useTRPC();
   const id = positiveId(useParams().id);
   const detail = useQuery(trpc.inspections.get.queryOptions({ id: id ?? 0 }, { enabled: id !== null }));
-  if (id === null || (detail.error && ['NOT_FOUND', 'FORBIDDEN', 'BAD_REQUEST'].includes(errorCode(detail.error) ?? ''))) return <Gone />;
+  if (id === null || (detail.error && isUnreachable(detail.error))) return <Unreachable title="insp.notFoundTitle" />;
   if (detail.error) return <Alert type="error" showIcon title={errorMessage(detail.error, t('common.networkError'))} />;
   if (!detail.data) return <Skeleton active paragraph={{ rows: 10 }} />;
   return <InspectionView inspection={detail.data} />;
@@ -96,23 +96,5 @@ function InspectionView({ inspection }: { inspection: InspectionDetail }) {
       <ItemCreateModal inspection={inspection} open={dialog === 'create'} onClose={() => setDialog(null)} onCreated={(n) => void message.success(t('insp.itemCreated', { number: n }))} />
       <ImportItemsModal inspectionId={inspection.id} open={dialog === 'import'} onClose={() => setDialog(null)} />
     </div>
-  );
-}
-
-function Gone() {
-  const t = useT();
-  const me = useMe();
-  const navigate = useNavigate();
-  return (
-    <Result
-      className="fz-node"
-      status="403"
-      title={t('insp.notFoundTitle')}
-      extra={
-        <Button type="primary" onClick={() => void navigate(`/j/${me.jurisdiction.id}`)}>
-          {t('common.backHome')}
-        </Button>
-      }
-    />
   );
 }

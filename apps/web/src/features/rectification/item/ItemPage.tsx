@@ -1,23 +1,22 @@
 import { useEffect } from 'react';
-import { Alert, Breadcrumb, Button, Card, Descriptions, Result, Skeleton, Tag, Typography } from 'antd';
+import { Alert, Breadcrumb, Button, Card, Descriptions, Skeleton, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { INSPECTION_TYPE_LABELS, ITEM_CATEGORY_LABELS } from '@fz/domain';
 import { useTRPC } from '../../../app/trpc';
 import type { ItemDetail } from '../../../app/trpc';
-import { errorCode, errorMessage } from '../../../app/errors';
+import { errorMessage } from '../../../app/errors';
 import { useLang, useT } from '../../../i18n';
 import { enumLabel } from '../../../i18n/labels';
-import { useMe } from '../../auth/session';
 import { DaysLeft, FlagTag, ItemStatusTag, LightBadge } from '../ItemTags';
 import { EvidenceCard } from './EvidenceCard';
 import { ItemActions } from './ItemActions';
 import { ItemTimeline } from './ItemTimeline';
 import { MeasuresCard } from './MeasuresCard';
 import { NoticesCard } from './NoticesCard';
+import { Unreachable, isUnreachable, positiveId } from '../../../shared/Unreachable';
 
-const positiveId = (raw: string | undefined) => (raw && /^\d{1,10}$/.test(raw) && Number(raw) > 0 ? Number(raw) : null);
 
 /** /items/:id — one rectification item: what was found, what is done, the evidence, the history. */
 export function ItemPage() {
@@ -25,7 +24,7 @@ export function ItemPage() {
   const trpc = useTRPC();
   const id = positiveId(useParams().id);
   const item = useQuery(trpc.items.get.queryOptions({ id: id ?? 0 }, { enabled: id !== null }));
-  if (id === null || (item.error && ['NOT_FOUND', 'FORBIDDEN', 'BAD_REQUEST'].includes(errorCode(item.error) ?? ''))) return <Gone />;
+  if (id === null || (item.error && isUnreachable(item.error))) return <Unreachable title="item.notFoundTitle" tab="items" hint />;
   if (item.error) return <Alert type="error" showIcon title={errorMessage(item.error, t('common.networkError'))} action={<Button onClick={() => void item.refetch()}>{t('common.retry')}</Button>} />;
   if (!item.data) return <Skeleton active paragraph={{ rows: 12 }} />;
   return <ItemView item={item.data} />;
@@ -115,24 +114,5 @@ function ItemView({ item }: { item: ItemDetail }) {
         </div>
       </div>
     </div>
-  );
-}
-
-function Gone() {
-  const t = useT();
-  const me = useMe();
-  const navigate = useNavigate();
-  return (
-    <Result
-      className="fz-node"
-      status="403"
-      title={t('item.notFoundTitle')}
-      subTitle={t('node.inaccessibleHint')}
-      extra={
-        <Button type="primary" onClick={() => void navigate(`/j/${me.jurisdiction.id}/items`)}>
-          {t('item.back')}
-        </Button>
-      }
-    />
   );
 }

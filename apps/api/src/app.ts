@@ -19,6 +19,7 @@ import { metrics } from './observability/metrics.js';
 import { registerPlanFileRoutes } from './http/plan-files.js';
 import { registerDashboardExcelRoutes } from './http/dashboard-excel.js';
 import { registerReportingRoutes } from './http/reporting.js';
+import { registerOnboardingRoutes } from './http/onboarding.js';
 
 export interface BuildAppOptions {
   services: Services;
@@ -85,6 +86,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await registerDemonstrationRoutes(app, opts.services);
   await registerPlanFileRoutes(app, opts.services);
   await registerReportingRoutes(app, opts.services);
+  await registerOnboardingRoutes(app, opts.services);
   registerDashboardExcelRoutes(app, opts.services);
   if (opts.webDist) await registerWeb(app, opts.webDist);
   return app;

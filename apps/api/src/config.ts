@@ -10,6 +10,8 @@ const envSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   /** Pooled connections per process: replicas × (API pool + worker pool) must stay under max_connections. */
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  /** A streaming replica of DATABASE_URL: dashboards read it (same pool size). Unset: everything reads the primary. */
+  DATABASE_REPLICA_URL: z.string().url().optional(),
   /** Apply pending migrations at start (`off` where a migration job runs them first; start then refuses a stale schema). */
   MIGRATE: z.enum(['on', 'off']).default('on'),
   DATA_DIR: z.string().default('.data'),
@@ -47,6 +49,9 @@ const configSchema = envSchema.superRefine((e, ctx) => {
   if (e.NODE_ENV === 'production' && e.DATABASE_URL === undefined) {
     ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'required when NODE_ENV=production (the embedded PGlite database is for demos and tests; run a demo with NODE_ENV=development)' });
   }
+  if (e.DATABASE_REPLICA_URL !== undefined && e.DATABASE_URL === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['DATABASE_REPLICA_URL'], message: 'needs DATABASE_URL (the embedded database has no replica)' });
+  }
   if (e.STORAGE !== 's3') return;
   for (const name of S3_REQUIRED) {
     if (e[name] === undefined) ctx.addIssue({ code: 'custom', path: [name], message: 'required when STORAGE=s3' });
@@ -69,6 +74,8 @@ export interface AppConfig {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  /** Dashboards read this replica when set. */
+  replicaUrl: string | undefined;
   poolMax: number;
   /** Apply pending migrations at start; otherwise refuse to start on a stale schema. */
   migrate: boolean;
@@ -105,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    replicaUrl: e.DATABASE_REPLICA_URL,
     poolMax: e.DATABASE_POOL_MAX,
     migrate: e.MIGRATE === 'on',
     dataDir: path.resolve(e.DATA_DIR),

@@ -5,6 +5,7 @@ import { defaultServices } from './trpc/context.js';
 import { findWebDist } from './http/web.js';
 import { storageFor } from './storage/from-config.js';
 import { startJobs } from './jobs/queue.js';
+import { jobSender } from './jobs/onboarding-queue.js';
 import { seedDemoEvidence } from './demo/evidence.js';
 import { seedDemonstrationEvidence } from './demo/demonstration-evidence.js';
 import type { Jobs } from './jobs/queue.js';
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
   for (const w of config.warnings) console.warn(`Warning: ${w}`);
   const handle = await createDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolMax: config.poolMax });
   const { db, kind, ping, close } = handle;
+  const replica = config.replicaUrl ? await createDb({ databaseUrl: config.replicaUrl, poolMax: config.poolMax }) : undefined;
   // MIGRATE=off: the migration job applies them; wait for it (bounded) rather than crash-loop.
   if (config.migrate) await migrateToLatest(db);
   else await waitForSchema(db, console);
@@ -33,7 +35,9 @@ async function main(): Promise<void> {
   const webDist = findWebDist(config.webDist);
   // An unreachable bucket breaks uploads and downloads, not the rest: say so loudly, start anyway.
   await check?.().catch((e: unknown) => console.warn(`Evidence storage (${storedIn}) is not reachable: ${e instanceof Error ? e.message : String(e)}`));
-  const services = defaultServices(db, { cookieSecure: config.cookieSecure, log: console, storage });
+  // Uploads queue onboarding imports for whichever process runs the jobs (this one, or the worker).
+  const queue = jobSender(handle);
+  const services = { ...defaultServices(db, { cookieSecure: config.cookieSecure, log: console, storage, replica: replica?.db }), queue };
   const app = await buildApp({ services, ping, webDist, logLevel: config.logLevel, metricsToken: config.metricsToken });
   watchPool(metrics, handle);
   let jobs: Jobs | undefined;
@@ -45,7 +49,7 @@ async function main(): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
 
   const url = `http://localhost:${config.port}/`;
-  const where = kind === 'pglite' ? `embedded PGlite database in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
+  const where = kind === 'pglite' ? `embedded PGlite database in ${config.dataDir}` : `PostgreSQL (DATABASE_URL${replica ? '; dashboards read DATABASE_REPLICA_URL' : ''})`;
   const lines = [``, `法治政府建设督察平台 is running at ${url}`, `Database: ${where}`, `Evidence files: ${storedIn}`];
   lines.push(jobs ? 'Background jobs: overdue sweep every 15 min, orphan clean-up daily (JOBS=off to run them elsewhere)' : 'Background jobs: off (JOBS=off)');
   if (!webDist) lines.push('Web app not built: run `pnpm --filter @fz/web build` (pnpm start does this).');
@@ -62,8 +66,10 @@ async function main(): Promise<void> {
   const shutdown = async () => {
     await app.close();
     await jobs?.stop();
+    await queue.stop();
     if (tracing?.state === 'on') await tracing.stop();
     await close();
+    await replica?.close();
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown());

@@ -15,6 +15,7 @@ import { assignmentsRouter } from './modules/assignments/router.js';
 import { demonstrationRouter } from './modules/demonstration/router.js';
 import { metricsRouter } from './modules/metrics/router.js';
 import { annualReportsRouter } from './modules/annual-reports/router.js';
+import { onboardingRouter } from './modules/onboarding/router.js';
 
 export const appRouter = router({
   auth: authRouter,
@@ -33,6 +34,7 @@ export const appRouter = router({
   demonstration: demonstrationRouter,
   metrics: metricsRouter,
   annualReports: annualReportsRouter,
+  onboarding: onboardingRouter,
 });
 
 export type AppRouter = typeof appRouter;

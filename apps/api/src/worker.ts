@@ -40,7 +40,7 @@ async function main(): Promise<void> {
   const tracing = tracingState();
   server.log.info(
     { port: config.workerPort, storage: where, metrics: config.metricsToken !== undefined, tracing: tracing ? describeTracing(tracing) : 'off' },
-    'job worker started: overdue sweep every 15 min and at start, orphan clean-up 03:30 Beijing time',
+    'job worker started: overdue sweep every 15 min and at start, orphan clean-up 03:30 Beijing time, onboarding imports as uploaded',
   );
 
   const shutdown = async () => {

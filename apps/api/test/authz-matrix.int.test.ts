@@ -84,7 +84,7 @@ function runMatrix(layer: 'both' | 'casl-only' | 'rls-only') {
         for (const [path, c] of Object.entries(MATRIX)) {
           it(`${username} → ${relation} (${code}) → ${path}`, async () => {
             const overrides: Partial<Services> = {};
-            if (layer === 'casl-only') overrides.runScoped = (_scope, fn) => withSystem(env.db, fn);
+            if (layer === 'casl-only') overrides.runScoped = overrides.runScopedRead = (_scope, fn) => withSystem(env.db, fn);
             if (layer === 'rls-only') overrides.abilityFor = () => createMongoAbility(ALLOW_ALL_RULES) as unknown as AppAbility;
             const { token, ability } = await sessionOf(username);
             const caller = callerFor(servicesFor(env.db, overrides), fakeRequest(token));

@@ -115,7 +115,7 @@ describe('dashboard authorization', () => {
   it('drilling up above the caller’s own jurisdiction is refused, by each layer on its own', async () => {
     const { token } = await login('hedong');
     const both = callerFor(services, fakeRequest(token));
-    const caslOnly = callerFor(servicesFor(env.db, { today: () => DASHBOARD_TODAY, runScoped: (_scope, fn) => withSystem(env.db, fn) }), fakeRequest(token));
+    const caslOnly = callerFor(servicesFor(env.db, { today: () => DASHBOARD_TODAY, runScoped: (_scope, fn) => withSystem(env.db, fn), runScopedRead: (_scope, fn) => withSystem(env.db, fn) }), fakeRequest(token));
     const rlsOnly = callerFor(servicesFor(env.db, { today: () => DASHBOARD_TODAY, abilityFor: () => createMongoAbility(ALLOW_ALL_RULES) as unknown as AppAbility }), fakeRequest(token));
     for (const id of [3713, 37]) {
       expect(await outcome(both.dashboard.get({ jurisdictionId: id }))).toBe('NOT_FOUND');

@@ -13,6 +13,7 @@ import { DEMONSTRATION_MATRIX } from './demonstration-matrix.js';
 import { makeReportingFixture } from './reporting-fixture.js';
 import type { ReportingFixture } from './reporting-fixture.js';
 import { REPORTING_MATRIX } from './reporting-matrix.js';
+import { ONBOARDING_MATRIX, makeOnboardingFixture } from './onboarding-matrix.js';
 
 /**
  * A target jurisdiction with a fresh unit and user of its own, made for one case. Cases about
@@ -35,6 +36,8 @@ export interface Target {
   demo: DemoFixtures;
   /** Lazily: metrics (a draft, a published one with a reported value) and annual reports (a draft, a submitted one) of the target. */
   reporting(): Promise<ReportingFixture>;
+  /** Lazily: a finished (failed) onboarding import of the target's user, with one row error. */
+  onboarding(): Promise<{ importId: number }>;
 }
 
 export const record = (code: string): ScopedRecord => ({ jurisdictionId: Number(code), ...ancestorIdsOfCode(code) });
@@ -222,6 +225,7 @@ export const MATRIX: Record<string, MatrixCase> = {
   ...PLAN_MATRIX,
   ...DEMONSTRATION_MATRIX,
   ...REPORTING_MATRIX,
+  ...ONBOARDING_MATRIX,
   'dashboard.get': {
     // A dashboard is the node's items in aggregate: the node and its items must both be readable.
     run: async (c, t) => (await c.dashboard.get({ jurisdictionId: Number(t.code) })).node.id === Number(t.code),
@@ -261,6 +265,7 @@ export async function makeTarget(db: Db, code: string): Promise<Target> {
   let rect: Promise<RectFixture> | undefined;
   let plan: Promise<PlanFixture> | undefined;
   let reporting: Promise<ReportingFixture> | undefined;
+  let onboarding: Promise<{ importId: number }> | undefined;
   return {
     code,
     unitId: unit.id,
@@ -274,6 +279,7 @@ export async function makeTarget(db: Db, code: string): Promise<Target> {
     plan: () => (plan ??= makePlanFixture(db, code, itemUnitId)),
     demo: demoFixtures(db, code),
     reporting: () => (reporting ??= makeReportingFixture(db, code)),
+    onboarding: () => (onboarding ??= makeOnboardingFixture(db, code, user.id)),
   };
 }
 

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { ltree } from '@electric-sql/pglite/contrib/ltree';
 import { Kysely, PostgresDialect, sql } from 'kysely';
+import type { CompiledQuery, LogEvent } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { Database } from './schema.js';
@@ -14,6 +15,8 @@ export interface DbConfig {
   dataDir?: string;
   /** Maximum pooled connections (pg only; default 10). */
   poolMax?: number;
+  /** Called with every statement Kysely runs (tools that study the SQL, e.g. `pnpm bench:explain`). */
+  onQuery?: (query: CompiledQuery) => void;
 }
 
 export interface DbHandle {
@@ -124,7 +127,9 @@ export async function createDb(config: DbConfig = {}): Promise<DbHandle> {
   if (config.databaseUrl) {
     kind = 'pg';
     const pool = pgPool(config.databaseUrl, config.poolMax ?? 10);
-    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
+    const onQuery = config.onQuery;
+    const log = onQuery ? (e: LogEvent) => void (e.level === 'query' && onQuery(e.query)) : undefined;
+    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }), ...(log ? { log } : {}) });
     executeSql = pgExecutor(pool);
     poolStats = () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount });
   } else {

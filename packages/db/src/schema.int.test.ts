@@ -75,6 +75,11 @@ const COLUMNS = {
     'version', 'created_by', 'created_at', 'updated_at',
   ],
   annual_report_events: ['id', 'report_id', 'jurisdiction_id', 'province_id', 'city_id', 'county_id', 'township_id', 'event', 'from_status', 'to_status', 'reason', 'actor_user_id', 'actor_name', 'actor_unit_name', 'at'],
+  onboarding_imports: [
+    'id', 'jurisdiction_id', 'province_id', 'city_id', 'county_id', 'township_id', 'uploaded_by', 'uploaded_by_name', 'file_name', 'sha256', 'size_bytes', 'file_data', 'status', 'total_rows',
+    'processed_rows', 'unit_rows', 'user_rows', 'units_created', 'users_created', 'error_count', 'errors', 'failure', 'request_id', 'created_at', 'started_at', 'finished_at', 'updated_at',
+  ],
+  onboarding_credentials: ['import_id', 'jurisdiction_id', 'province_id', 'city_id', 'county_id', 'township_id', 'uploaded_by', 'credentials', 'expires_at', 'created_at'],
 } as const satisfies { [T in keyof Database]: readonly (keyof Database[T] & string)[] };
 type Missing = { [T in keyof Database]: Exclude<keyof Database[T], (typeof COLUMNS)[T][number]> }[keyof Database];
 const exhaustive: [Missing] extends [never] ? true : Missing = true;

@@ -4,6 +4,7 @@ import type { DemonstrationDatabase } from './schema-demonstration.js';
 import type { RollupTables } from './schema-rollups.js';
 import type { PlanTables } from './schema-plans.js';
 import type { ReportingTables } from './schema-reporting.js';
+import type { OnboardingTables } from './schema-onboarding.js';
 
 /**
  * Kysely types of every table. Migrations in ./migrations must create exactly these columns.
@@ -248,7 +249,7 @@ export interface LightRuleTable extends AncestorColumns {
 }
 
 /** Demonstration creation's tables are declared in schema-demonstration.ts, the dashboard rollups in schema-rollups.ts. */
-export interface Database extends DemonstrationDatabase, RollupTables, PlanTables, ReportingTables {
+export interface Database extends DemonstrationDatabase, RollupTables, PlanTables, ReportingTables, OnboardingTables {
   jurisdictions: JurisdictionTable;
   units: UnitTable;
   users: UserTable;

@@ -14,6 +14,11 @@ export interface DbScope {
   jurisdictionId: number;
 }
 
+export interface ScopeOptions {
+  /** START TRANSACTION READ ONLY: the server refuses any write (what a read replica would do anyway). */
+  readOnly?: boolean;
+}
+
 function positiveInt(name: string, value: number): string {
   if (!Number.isSafeInteger(value) || value <= 0) throw new Error(`withScope: ${name} must be a positive integer (got ${value})`);
   return String(value);
@@ -25,12 +30,13 @@ function positiveInt(name: string, value: number): string {
  * (the unused ones to '') and only transaction-locally: nothing survives COMMIT on a pooled
  * connection.
  */
-export async function withScope<T>(db: Kysely<Database>, scope: DbScope, fn: (tx: Transaction<Database>) => Promise<T>): Promise<T> {
+export async function withScope<T>(db: Kysely<Database>, scope: DbScope, fn: (tx: Transaction<Database>) => Promise<T>, opts: ScopeOptions = {}): Promise<T> {
   if (!LEVELS.includes(scope.level)) throw new Error(`withScope: unknown level ${String(scope.level)}`);
   const userId = positiveInt('userId', scope.userId);
   const id = positiveInt('jurisdictionId', scope.jurisdictionId);
   const at = (level: Level) => (scope.level === level ? id : '');
-  return db.transaction().execute(async (tx) => {
+  const begin = opts.readOnly ? db.transaction().setAccessMode('read only') : db.transaction();
+  return begin.execute(async (tx) => {
     // set_config('role', …, true) is SET LOCAL ROLE; one statement for role and scope saves a
     // round trip on every request.
     await sql`select set_config('role', ${APP_ROLE}, true), set_config('app.user_id', ${userId}, true),

@@ -19,15 +19,17 @@ import { eventsOfAnnualReportActor } from './annual-reports/lifecycle.js';
  * (印发) and its issuer sends `remind`ers; a PlanAssignment takes `reportProgress` (进展报送).
  * A Metric (统计指标) is published downwards; a MetricValue is reported (`update`) by its own
  * jurisdiction. An AnnualReport is submitted by its author, returned or accepted by the level above.
+ * An OnboardingImport (批量导入单位和用户) is uploaded by an admin for its own jurisdiction; each row
+ * then needs `import` on the Unit or User at the row's place, anywhere in the admin's subtree.
  */
 export const ACTIONS = [
   'read', 'create', 'update', 'deactivate', 'resetPassword', ...ITEM_EVENTS, 'assign', 'delegate', 'flag', 'notify', 'editMeasures', 'uploadEvidence', 'reply',
   'save', 'submit', 'startReview', 'completeReview', 'name', 'fail', 'review', 'evaluate', 'publish',
-  'remind', 'accept',
+  'remind', 'accept', 'import',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-export const SUBJECTS = ['Jurisdiction', 'Unit', 'User', 'AuditLog', 'Inspection', 'RectificationItem', 'Notice', 'LightRule', 'IndicatorSystem', 'Campaign', 'Application', 'Plan', 'PlanAssignment', 'JobQueue', 'Metric', 'MetricValue', 'AnnualReport'] as const;
+export const SUBJECTS = ['Jurisdiction', 'Unit', 'User', 'AuditLog', 'Inspection', 'RectificationItem', 'Notice', 'LightRule', 'IndicatorSystem', 'Campaign', 'Application', 'Plan', 'PlanAssignment', 'JobQueue', 'Metric', 'MetricValue', 'AnnualReport', 'OnboardingImport'] as const;
 export type SubjectType = (typeof SUBJECTS)[number];
 
 /**
@@ -118,6 +120,11 @@ export function rulesFor(principal: Principal): AppRule[] {
         can(['create', 'update', 'publish'], 'Metric', own);
         can('update', 'MetricValue', own);
         can(['create', 'update', ...eventsOfAnnualReportActor('author')], 'AnnualReport', own);
+        // Onboarding (批量导入): one file sets up units and users for the whole subtree; an
+        // admin reads the imports of its subtree (the initial passwords stay the uploader's).
+        can('create', 'OnboardingImport', own);
+        can('read', 'OnboardingImport', subtree);
+        can('import', ['Unit', 'User'], subtree);
         break;
       case 'supervisor':
         can('read', 'AuditLog', subtree);

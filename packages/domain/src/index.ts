@@ -20,3 +20,4 @@ export * from './demonstration/index.js';
 export * from './plans/index.js';
 export * from './metrics/index.js';
 export * from './annual-reports/index.js';
+export * from './onboarding/index.js';

@@ -5,6 +5,9 @@ import type { Logger } from '../trpc/context.js';
 import type { Storage } from '../storage/storage.js';
 import { cleanOrphans } from './orphans.js';
 import { sweepOverdue } from './overdue-sweep.js';
+import { ONBOARDING_QUEUE, ONBOARDING_QUEUE_OPTIONS, purgeExpiredCredentials } from './onboarding-queue.js';
+import { runOnboardingImport } from '../modules/onboarding/job.js';
+import type { OnboardingJobPayload } from '../modules/onboarding/job.js';
 
 export const QUEUES = { sweep: 'overdue-sweep', orphans: 'orphan-cleanup' } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -41,7 +44,8 @@ export interface Jobs {
 
 /**
  * Starts the job queue (pg-boss, in PostgreSQL) in this process: the overdue sweep every 15
- * minutes and once now, orphan clean-up nightly. Several processes may run it: a queue is
+ * minutes and once now, orphan clean-up (and expired initial passwords) nightly, and the
+ * onboarding imports as they are uploaded. Several processes may run it: a queue is
  * "stately" (one job waiting, one running) and cron fires once per minute across all of them.
  */
 export async function startJobs(opts: JobsOptions): Promise<Jobs> {
@@ -60,6 +64,8 @@ export async function startJobs(opts: JobsOptions): Promise<Jobs> {
     await boss.createQueue(name, { ...queue, name });
     await boss.updateQueue(name, { ...queue, name });
   }
+  await boss.createQueue(ONBOARDING_QUEUE, ONBOARDING_QUEUE_OPTIONS);
+  await boss.updateQueue(ONBOARDING_QUEUE, ONBOARDING_QUEUE_OPTIONS);
   const work = { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2, batchSize: 1 };
 
   await boss.work(QUEUES.sweep, work, async ([job]) => {
@@ -68,9 +74,19 @@ export async function startJobs(opts: JobsOptions): Promise<Jobs> {
     return result;
   });
   await boss.work(QUEUES.orphans, work, async () => {
+    // First, so expired initial passwords go even when the evidence store is down.
+    const expiredCredentials = await purgeExpiredCredentials(db);
+    if (expiredCredentials > 0) opts.log.info({ job: QUEUES.orphans, expiredCredentials }, 'expired initial passwords deleted');
     const result = await cleanOrphans(db, opts.storage, { olderThanMs: opts.orphanGraceMs });
     opts.log.info({ job: QUEUES.orphans, ...result }, 'orphan clean-up done');
     return result;
+  });
+
+  // Onboarding imports: one at a time per process (hashing a province's passwords fills the cores).
+  await boss.work(ONBOARDING_QUEUE, { ...work, pollingIntervalSeconds: Math.min(work.pollingIntervalSeconds, 1) }, async ([job]) => {
+    const payload = onboardingPayload(job?.data);
+    if (!payload) return { result: 'skipped' };
+    return { result: await runOnboardingImport(db, payload, opts.log) };
   });
 
   const tz = { tz: DEFAULT_TIME_ZONE };
@@ -85,4 +101,12 @@ export async function startJobs(opts: JobsOptions): Promise<Jobs> {
   // Once at start: a restart after a day down catches up at once instead of at the next quarter hour.
   await jobs.runNow(QUEUES.sweep);
   return jobs;
+}
+
+/** A job's data as an onboarding payload (positive integers), or null. */
+function onboardingPayload(data: unknown): OnboardingJobPayload | null {
+  if (typeof data !== 'object' || data === null) return null;
+  const d = data as Record<string, unknown>;
+  const ok = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v > 0;
+  return ok(d.importId) && ok(d.uploaderId) && ok(d.jurisdictionId) ? { importId: d.importId, uploaderId: d.uploaderId, jurisdictionId: d.jurisdictionId } : null;
 }

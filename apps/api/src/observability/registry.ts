@@ -75,6 +75,10 @@ export class Counter extends Metric<{ value: number }> {
     if (by < 0) throw new Error(`${this.name}: a counter only goes up`);
     this.at(labels).value += by;
   }
+  /** The count of these labels so far (0 before the first). */
+  get(labels: Labels = {}): number {
+    return this.at(labels).value;
+  }
   protected lines(names: readonly string[], values: string[], s: { value: number }) {
     return [`${this.name}${labelText(names, values)} ${formatNumber(s.value)}`];
   }

@@ -48,6 +48,10 @@ export async function startTracing(otel: AppConfig['otel'], defaultServiceName: 
   if (missing.length > 0) return { state: 'not-installed', missing };
   const [sdkMod, exporterMod, httpMod, pgMod] = loaded.map((r) => (r.ok ? r.m : undefined));
   register(ESM_HOOK, import.meta.url);
+  // The SDK also reads OTEL_EXPORTER_OTLP_ENDPOINT for logs and metrics and would ship both
+  // there; we export traces only (metrics are Prometheus' /metrics, logs are pino's stdout).
+  process.env.OTEL_LOGS_EXPORTER ??= 'none';
+  process.env.OTEL_METRICS_EXPORTER ??= 'none';
   const NodeSDK = ctorOf(sdkMod, 'NodeSDK');
   const Exporter = ctorOf(exporterMod, 'OTLPTraceExporter');
   const sdk = new NodeSDK({

@@ -13,26 +13,28 @@ export interface AuditInput {
   after?: unknown;
 }
 
+/** The audit row of one signed-in request's change; `auditWriter` writes one, batch writers (imports) many at once. */
+export function auditRow(principal: Principal, username: string, req: { requestId: string; ip: string | null }, a: AuditInput): NewAuditLogRow {
+  return {
+    actor_user_id: principal.userId,
+    actor_username: username,
+    jurisdiction_id: a.jurisdiction.jurisdictionId,
+    province_id: a.jurisdiction.provinceId,
+    city_id: a.jurisdiction.cityId,
+    county_id: a.jurisdiction.countyId,
+    township_id: a.jurisdiction.townshipId,
+    unit_id: a.unitId ?? null,
+    action: a.action,
+    subject_type: a.subjectType,
+    subject_id: a.subjectId === null ? null : String(a.subjectId),
+    before: a.before === undefined ? null : JSON.stringify(a.before),
+    after: a.after === undefined ? null : JSON.stringify(a.after),
+    request_id: req.requestId,
+    ip: req.ip,
+  };
+}
+
 /** Writes audit rows for one signed-in request (tRPC procedures and plain HTTP routes alike). */
 export function auditWriter(principal: Principal, username: string, req: { requestId: string; ip: string | null }) {
-  return (trx: Tx, a: AuditInput): Promise<string> => {
-    const row: NewAuditLogRow = {
-      actor_user_id: principal.userId,
-      actor_username: username,
-      jurisdiction_id: a.jurisdiction.jurisdictionId,
-      province_id: a.jurisdiction.provinceId,
-      city_id: a.jurisdiction.cityId,
-      county_id: a.jurisdiction.countyId,
-      township_id: a.jurisdiction.townshipId,
-      unit_id: a.unitId ?? null,
-      action: a.action,
-      subject_type: a.subjectType,
-      subject_id: a.subjectId === null ? null : String(a.subjectId),
-      before: a.before === undefined ? null : JSON.stringify(a.before),
-      after: a.after === undefined ? null : JSON.stringify(a.after),
-      request_id: req.requestId,
-      ip: req.ip,
-    };
-    return writeAudit(trx, row);
-  };
+  return (trx: Tx, a: AuditInput): Promise<string> => writeAudit(trx, auditRow(principal, username, req, a));
 }

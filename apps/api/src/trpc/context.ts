@@ -3,6 +3,7 @@ import { calendarDate, defineAbilityFor } from '@fz/domain';
 import type { Db, Tx } from '@fz/db';
 import { withScope } from '@fz/db';
 import type { Storage } from '../storage/storage.js';
+import { readRunner } from '../ops/read-replica.js';
 
 export interface Scope {
   userId: number;
@@ -16,10 +17,18 @@ export interface Logger {
   error(obj: object, msg?: string): void;
 }
 
+/** Work handed to the background job queue (pg-boss), picked up by whichever process runs the jobs. */
+export interface JobQueue {
+  /** Queues the run of an onboarding import (批量导入) as its uploader. */
+  sendOnboarding(payload: { importId: number; uploaderId: number; jurisdictionId: number }): Promise<void>;
+}
+
 /** Long-lived parts shared by every request. Tests replace `runScoped` or `abilityFor` to prove each isolation layer alone. */
 export interface Services {
   db: Db;
   runScoped: <T>(scope: Scope, fn: (tx: Tx) => Promise<T>) => Promise<T>;
+  /** Read-only work that may lag a moment (dashboards): a READ ONLY scoped transaction on the read replica if one is configured, else on the primary. */
+  runScopedRead: <T>(scope: Scope, fn: (tx: Tx) => Promise<T>) => Promise<T>;
   abilityFor: (principal: Principal) => AppAbility;
   cookieSecure: boolean;
   log: Logger;
@@ -27,6 +36,8 @@ export interface Services {
   today: () => string;
   /** Evidence files. */
   storage: Storage;
+  /** The job queue; absent where no process sends jobs (most tests): uploads that need it answer 503. */
+  queue?: JobQueue;
 }
 
 export interface CookieOptions {
@@ -60,10 +71,11 @@ export interface Context {
 
 export const SESSION_COOKIE = 'fz_sid';
 
-export function defaultServices(db: Db, opts: { cookieSecure: boolean; log: Logger; storage: Storage }): Services {
+export function defaultServices(db: Db, opts: { cookieSecure: boolean; log: Logger; storage: Storage; replica?: Db }): Services {
   return {
     db,
     runScoped: (scope, fn) => withScope(db, scope, fn),
+    runScopedRead: readRunner({ primary: db, replica: opts.replica, log: opts.log }),
     abilityFor: defineAbilityFor,
     cookieSecure: opts.cookieSecure,
     log: opts.log,

@@ -70,8 +70,10 @@ export const sessionProcedure = base.meta({ authz: 'session' }).use(async ({ ctx
   const ability = ctx.services.abilityFor(principal);
   const scope = scopeOf(principal);
   const tx = <T>(fn: (tx: Tx) => Promise<T>) => ctx.services.runScoped(scope, fn);
+  // Read-only and allowed to lag a moment: the read replica when one is configured.
+  const readTx = <T>(fn: (tx: Tx) => Promise<T>) => ctx.services.runScopedRead(scope, fn);
   const audit = auditWriter(principal, session.username, ctx.req);
-  return next({ ctx: { session, principal, ability, tx, audit } });
+  return next({ ctx: { session, principal, ability, tx, readTx, audit } });
 });
 
 export function forbidden(): TRPCError {

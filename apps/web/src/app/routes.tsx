@@ -24,8 +24,12 @@ import { ApplicationPage } from '../features/demonstration/ApplicationPage';
 import { StandardPage } from '../features/demonstration/StandardPage';
 import { DashboardPanel } from '../features/dashboard/DashboardPanel';
 import { FailedJobsPage } from '../features/system/FailedJobsPage';
+import { OnboardingPage } from '../features/onboarding/OnboardingPage';
+import { MetricsPanel } from '../features/metrics/MetricsPanel';
+import { AnnualReportsPanel } from '../features/annual-reports/AnnualReportsPanel';
+import { AnnualReportPage } from '../features/annual-reports/AnnualReportPage';
 
-/** URLs: /j/:id (dashboard), /j/:id/{children,items,inspections,plans,demo,units,users,audit}, /inspections/:id, /items/:id, /plans/:id, /notices, /tasks, /campaigns/:id, /applications/:id. */
+/** URLs: /j/:id (dashboard), /j/:id/{children,items,inspections,plans,metrics,annual-reports,demo,units,users,audit}, /annual-reports/:id, /inspections/:id, /items/:id, /plans/:id, /notices, /tasks, /campaigns/:id, /applications/:id. */
 export function AppRoutes() {
   return (
     <Routes>
@@ -43,10 +47,13 @@ export function AppRoutes() {
           <Route path="children" element={<ChildrenPanel />} />
           <Route path="units" element={<UnitsPanel />} />
           <Route path="users" element={<UsersPanel />} />
+          <Route path="users/import" element={<OnboardingPage />} />
           <Route path="items" element={<LedgerPanel />} />
           <Route path="inspections" element={<InspectionsPanel />} />
           <Route path="plans" element={<PlansPanel />} />
           <Route path="plans/import" element={<PlanImportPage />} />
+          <Route path="metrics" element={<MetricsPanel />} />
+          <Route path="annual-reports" element={<AnnualReportsPanel />} />
           <Route path="demo" element={<DemoPanel />} />
           <Route path="audit" element={<AuditPanel />} />
         </Route>
@@ -58,6 +65,7 @@ export function AppRoutes() {
         <Route path="campaigns/:id" element={<CampaignPage />} />
         <Route path="applications/:id" element={<ApplicationPage />} />
         <Route path="standards/:id" element={<StandardPage />} />
+        <Route path="annual-reports/:id" element={<AnnualReportPage />} />
         <Route path="system/jobs" element={<FailedJobsPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>

@@ -3,6 +3,9 @@ import { rectificationEnUS } from './rectification.en-US';
 import { plansEnUS } from './plans.en-US';
 import { demonstrationEnUS } from './demonstration.en-US';
 import { dashboardEnUS } from './dashboard.en-US';
+import { metricsEnUS } from './metrics.en-US';
+import { annualReportsEnUS } from './annualReports.en-US';
+import { onboardingEnUS } from './onboarding.en-US';
 
 export const enUS: Dictionary = {
   'app.name': 'Law-based Government Supervision Platform',
@@ -179,4 +182,7 @@ export const enUS: Dictionary = {
   ...plansEnUS,
   ...demonstrationEnUS,
   ...dashboardEnUS,
+  ...metricsEnUS,
+  ...annualReportsEnUS,
+  ...onboardingEnUS,
 };

@@ -2,6 +2,9 @@ import { rectificationZhCN } from './rectification.zh-CN';
 import { plansZhCN } from './plans.zh-CN';
 import { demonstrationZhCN } from './demonstration.zh-CN';
 import { dashboardZhCN } from './dashboard.zh-CN';
+import { metricsZhCN } from './metrics.zh-CN';
+import { annualReportsZhCN } from './annualReports.zh-CN';
+import { onboardingZhCN } from './onboarding.zh-CN';
 
 /** The source dictionary: every key the UI uses, in zh-CN. en-US must have the same keys. */
 export const zhCN = {
@@ -179,4 +182,7 @@ export const zhCN = {
   ...plansZhCN,
   ...demonstrationZhCN,
   ...dashboardZhCN,
+  ...metricsZhCN,
+  ...annualReportsZhCN,
+  ...onboardingZhCN,
 } as const;

@@ -29,11 +29,11 @@ export function fileNameOf(disposition: string | null, fallback: string): string
 
 export class DownloadError extends Error {}
 
-/** Fetches `url` with the session cookie and saves the answer as a file; returns the file name. */
-export async function downloadFile(url: string, fallbackName: string, failMessage: string): Promise<string> {
+/** Fetches `url` with the session cookie (a GET unless `init` says otherwise) and saves the answer as a file; returns the file name. */
+export async function downloadFile(url: string, fallbackName: string, failMessage: string, init: RequestInit = {}): Promise<string> {
   let res: Response;
   try {
-    res = await fetch(url, { credentials: 'same-origin' });
+    res = await fetch(url, { ...init, credentials: 'same-origin' });
   } catch {
     throw new DownloadError(failMessage);
   }

@@ -7,6 +7,7 @@ import * as demonstration from './2026112501_demonstration.js';
 import * as rollups from './2026112502_rollups.js';
 import * as plans from './2026112503_plans.js';
 import * as indicatorsReports from './2026112601_indicators_reports.js';
+import * as onboarding from './2026112701_onboarding.js';
 
 /**
  * Every migration, listed by hand rather than found on disk so bundlers keep them. Names sort
@@ -21,4 +22,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '2026112502_rollups': rollups,
   '2026112503_plans': plans,
   '2026112601_indicators_reports': indicatorsReports,
+  '2026112701_onboarding': onboarding,
 };

@@ -39,7 +39,7 @@ export async function loadDashboard(tx: Tx, who: { ability: AppAbility; principa
   return buildDashboard({ id, code, name, level }, data, input, today, await demonstrationShares(tx, { id, level }));
 }
 
-/** 督察看板: KPIs, the per-child table, trend and ranking of one node, from the rollups. */
+/** 督察看板: KPIs, the per-child table, trend and ranking of one node, from the rollups (read replica when configured). */
 export const getDashboard = authorized('read', 'RectificationItem')
   .input(dashboardGetInput)
-  .query(({ ctx, input }) => ctx.tx((tx) => loadDashboard(tx, ctx, ctx.services.today(), input)));
+  .query(({ ctx, input }) => ctx.readTx((tx) => loadDashboard(tx, ctx, ctx.services.today(), input)));

@@ -33,7 +33,7 @@ export function AppShell() {
 
   /** Keeps the open tab (单位/用户/操作日志) when moving to another node. */
   const goTo = (id: number) => {
-    const tab = /^\/j\/\d+\/(children|items|inspections|plans|demo|units|users|audit)/.exec(location.pathname)?.[1];
+    const tab = /^\/j\/\d+\/(children|items|inspections|plans|metrics|annual-reports|demo|units|users|audit)/.exec(location.pathname)?.[1];
     void navigate(tab ? `/j/${id}/${tab}` : `/j/${id}`);
   };
 

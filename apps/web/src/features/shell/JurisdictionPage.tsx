@@ -17,12 +17,12 @@ import { parseJurisdictionId } from './tree';
 import type { NodeOutletContext } from './nodeContext';
 import { MyApplicationBanner } from '../demonstration/MyApplicationBanner';
 
-const TABS = ['', 'children', 'items', 'inspections', 'plans', 'demo', 'units', 'users', 'audit'] as const;
+const TABS = ['', 'children', 'items', 'inspections', 'plans', 'metrics', 'annual-reports', 'demo', 'units', 'users', 'audit'] as const;
 type Tab = (typeof TABS)[number];
-const TAB_LABEL: Record<Tab, MessageKey> = { '': 'tab.dashboard', children: 'tab.children', items: 'tab.items', inspections: 'tab.inspections', plans: 'tab.plans', demo: 'tab.demo', units: 'tab.units', users: 'tab.users', audit: 'tab.audit' };
+const TAB_LABEL: Record<Tab, MessageKey> = { '': 'tab.dashboard', children: 'tab.children', items: 'tab.items', inspections: 'tab.inspections', plans: 'tab.plans', metrics: 'tab.metrics', 'annual-reports': 'tab.annualReports', demo: 'tab.demo', units: 'tab.units', users: 'tab.users', audit: 'tab.audit' };
 
 function currentTab(pathname: string): Tab {
-  const seg = /^\/j\/\d+\/([a-z]+)/.exec(pathname)?.[1] ?? '';
+  const seg = /^\/j\/\d+\/([a-z-]+)/.exec(pathname)?.[1] ?? '';
   return (TABS as readonly string[]).includes(seg) ? (seg as Tab) : '';
 }
 
@@ -69,6 +69,8 @@ function NodeView({ node }: { node: JurisdictionDetail }) {
     items: ability.can('read', subjectIn('RectificationItem', node.id)),
     inspections: ability.can('read', subjectIn('Inspection', node.id)),
     plans: ability.can('read', subjectIn('Plan', node.id)),
+    metrics: ability.can('read', subjectIn('MetricValue', node.id)),
+    'annual-reports': ability.can('read', subjectIn('AnnualReport', node.id)),
     demo: ability.can('read', subjectIn('Campaign', node.id)),
     units: ability.can('read', subjectIn('Unit', node.id)),
     users: ability.can('read', subjectIn('User', node.id)),

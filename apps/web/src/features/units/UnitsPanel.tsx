@@ -14,6 +14,7 @@ import { KeysetTable } from '../../shared/KeysetTable';
 import { StatusTag } from '../../shared/StatusTag';
 import { useDebounced } from '../../shared/useDebounced';
 import { useNode } from '../shell/nodeContext';
+import { OnboardingLink } from '../onboarding/OnboardingLink';
 import { UnitFormModal } from './UnitFormModal';
 
 const PAGE_SIZE = 50;
@@ -95,6 +96,7 @@ export function UnitsPanel() {
           {t('common.showInactive')}
         </Checkbox>
         <span className="fz-grow" />
+        <OnboardingLink jurisdictionId={node.id} />
         {canCreate ? (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setModal({ open: true, editing: null })}>
             {t('units.create')}

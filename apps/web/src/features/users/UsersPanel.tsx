@@ -16,6 +16,7 @@ import { StatusTag } from '../../shared/StatusTag';
 import { useDebounced } from '../../shared/useDebounced';
 import { useMe } from '../auth/session';
 import { useNode } from '../shell/nodeContext';
+import { OnboardingLink } from '../onboarding/OnboardingLink';
 import { UserCreateModal } from './UserCreateModal';
 import { PasswordRevealModal } from './PasswordReveal';
 import type { RevealedPassword } from './PasswordReveal';
@@ -152,6 +153,7 @@ export function UsersPanel() {
           {t('common.showInactive')}
         </Checkbox>
         <span className="fz-grow" />
+        <OnboardingLink jurisdictionId={node.id} />
         {canCreate ? (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
             {t('users.create')}

@@ -6,16 +6,26 @@ import { DATA_SHEET } from './template.js';
 /** A cell as the import reads it: text, a number, an Excel date, or nothing. */
 export type CellInput = string | number | Date;
 
-export interface SheetRow {
+/** One filled-in row of a sheet read by header, by column key. */
+export interface SheetRowOf<K extends string> {
   /** The Excel row number the user sees. */
   row: number;
-  cells: Partial<Record<ItemImportKey, CellInput>>;
+  cells: Partial<Record<K, CellInput>>;
 }
 
-export interface SheetContent {
-  rows: SheetRow[];
+export interface SheetContentOf<K extends string> {
+  rows: Array<SheetRowOf<K>>;
   /** Cells that cannot be read at all (formulas without a value, error values). */
   errors: ImportCellError[];
+}
+
+export type SheetRow = SheetRowOf<ItemImportKey>;
+export type SheetContent = SheetContentOf<ItemImportKey>;
+
+/** A column as a header row names it: a header cell matches when it starts with `name`. */
+export interface HeaderColumn<K extends string> {
+  key: K;
+  name: string;
 }
 
 /** The header is looked for in the first rows, so a title line above it does no harm. */
@@ -47,22 +57,22 @@ function cellOf(cell: ExcelJS.Cell): Plain {
 
 const headerText = (v: Plain) => (typeof v === 'string' ? v.replace(/[\s*]/g, '') : '');
 
-/** Column numbers of each import column, from the header row: a header matches when it starts with the column's name. */
-function columnsOf(row: ExcelJS.Row): Map<ItemImportKey, number> | null {
-  const found = new Map<ItemImportKey, number>();
+/** Column numbers of each column, from one row; null unless the anchor column is among them. */
+function columnsOf<K extends string>(row: ExcelJS.Row, columns: ReadonlyArray<HeaderColumn<K>>, anchor: K): Map<K, number> | null {
+  const found = new Map<K, number>();
   row.eachCell((cell, col) => {
     const text = headerText(cellOf(cell));
-    const column = ITEM_IMPORT_COLUMNS.find((c) => text.startsWith(c.name));
+    const column = columns.find((c) => text.startsWith(c.name));
     if (column && !found.has(column.key)) found.set(column.key, col);
   });
-  return found.has('number') ? found : null;
+  return found.has(anchor) ? found : null;
 }
 
 /** Loads an uploaded .xlsx (already sniffed as one) and checks it is no zip bomb first. */
-export async function loadWorkbook(data: Buffer): Promise<ExcelJS.Workbook> {
+export async function loadWorkbook(data: Buffer, maxUnzippedBytes = ITEM_IMPORT_MAX_UNZIPPED_BYTES): Promise<ExcelJS.Workbook> {
   const declared = zipDeclaredSize(data);
   if (declared === null) throw new AppError('BAD_REQUEST', EXCEL_MESSAGES.unreadable);
-  if (declared > ITEM_IMPORT_MAX_UNZIPPED_BYTES) throw new AppError('BAD_REQUEST', EXCEL_MESSAGES.unzippedTooLarge);
+  if (declared > maxUnzippedBytes) throw new AppError('BAD_REQUEST', EXCEL_MESSAGES.unzippedTooLarge);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(new Uint8Array(data).buffer);
@@ -73,31 +83,32 @@ export async function loadWorkbook(data: Buffer): Promise<ExcelJS.Workbook> {
 }
 
 /**
- * The filled-in rows of the template's data sheet (or the first sheet), by header name, blank
- * rows skipped. BAD_REQUEST when the sheet is not the template's or holds too many rows.
+ * The filled-in rows of a sheet by header name (the header is the first of the first ten rows
+ * naming the anchor column), blank rows skipped. BAD_REQUEST without a header or when a
+ * required column is missing. Shared by the ledger import and the onboarding import.
  */
-export function readImportSheet(wb: ExcelJS.Workbook): SheetContent {
-  const ws = wb.getWorksheet(DATA_SHEET) ?? wb.worksheets[0];
-  if (!ws) throw new AppError('BAD_REQUEST', EXCEL_MESSAGES.noSheet);
+export function readRowsByHeader<K extends string>(ws: ExcelJS.Worksheet, columns: ReadonlyArray<HeaderColumn<K>>, opts: { anchor: K; required: readonly K[] }): SheetContentOf<K> {
   let headerRow = 0;
-  let found: Map<ItemImportKey, number> | null = null;
+  let found: Map<K, number> | null = null;
   for (let r = 1; r <= Math.min(HEADER_SEARCH_ROWS, ws.rowCount) && !found; r++) {
-    found = columnsOf(ws.getRow(r));
+    found = columnsOf(ws.getRow(r), columns, opts.anchor);
     headerRow = r;
   }
   if (!found) throw new AppError('BAD_REQUEST', EXCEL_MESSAGES.noHeader);
-  const columns = found;
-  const missing = ITEM_IMPORT_COLUMNS.find((c) => !columns.has(c.key));
+  const at = found;
+  const missing = columns.find((c) => opts.required.includes(c.key) && !at.has(c.key));
   if (missing) throw new AppError('BAD_REQUEST', EXCEL_MESSAGES.missingColumn(missing.name));
 
-  const rows: SheetRow[] = [];
+  const rows: Array<SheetRowOf<K>> = [];
   const errors: ImportCellError[] = [];
   ws.eachRow((row, rowNumber) => {
     if (rowNumber <= headerRow) return;
-    const cells: SheetRow['cells'] = {};
+    const cells: Partial<Record<K, CellInput>> = {};
     const problems: ImportCellError[] = [];
-    for (const c of ITEM_IMPORT_COLUMNS) {
-      const v = cellOf(row.getCell(columns.get(c.key)!));
+    for (const c of columns) {
+      const col = at.get(c.key);
+      if (col === undefined) continue;
+      const v = cellOf(row.getCell(col));
       if (v === null) continue;
       if (typeof v === 'object' && !(v instanceof Date)) problems.push({ row: rowNumber, column: c.name, message: v.problem });
       else cells[c.key] = v;
@@ -106,7 +117,18 @@ export function readImportSheet(wb: ExcelJS.Workbook): SheetContent {
     rows.push({ row: rowNumber, cells });
     errors.push(...problems);
   });
-  if (rows.length === 0) throw new AppError('BAD_REQUEST', EXCEL_MESSAGES.noRows);
-  if (rows.length > ITEM_IMPORT_MAX_ROWS) throw new AppError('BAD_REQUEST', EXCEL_MESSAGES.tooManyRows);
   return { rows, errors };
+}
+
+/**
+ * The filled-in rows of the template's data sheet (or the first sheet), by header name, blank
+ * rows skipped. BAD_REQUEST when the sheet is not the template's or holds too many rows.
+ */
+export function readImportSheet(wb: ExcelJS.Workbook): SheetContent {
+  const ws = wb.getWorksheet(DATA_SHEET) ?? wb.worksheets[0];
+  if (!ws) throw new AppError('BAD_REQUEST', EXCEL_MESSAGES.noSheet);
+  const content = readRowsByHeader(ws, ITEM_IMPORT_COLUMNS, { anchor: 'number', required: ITEM_IMPORT_COLUMNS.map((c) => c.key) });
+  if (content.rows.length === 0) throw new AppError('BAD_REQUEST', EXCEL_MESSAGES.noRows);
+  if (content.rows.length > ITEM_IMPORT_MAX_ROWS) throw new AppError('BAD_REQUEST', EXCEL_MESSAGES.tooManyRows);
+  return content;
 }

@@ -1,0 +1,3 @@
+export * from './columns.js';
+export * from './cells.js';
+export * from './schemas.js';

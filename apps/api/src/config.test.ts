@@ -53,6 +53,13 @@ describe('configuration', () => {
 describe('production configuration', () => {
   const prod = { NODE_ENV: 'production', DATABASE_URL: 'postgres://fz@db/fz', METRICS_TOKEN: 'a-long-enough-token' };
 
+  it('takes a read replica only beside a PostgreSQL primary', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@primary/db', DATABASE_REPLICA_URL: 'postgres://u@replica/db' }).replicaUrl).toBe('postgres://u@replica/db');
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@primary/db' }).replicaUrl).toBeUndefined();
+    expect(() => loadConfig({ DATABASE_REPLICA_URL: 'postgres://u@replica/db' })).toThrow(/DATABASE_REPLICA_URL: needs DATABASE_URL/);
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://u@primary/db', DATABASE_REPLICA_URL: 'replica' })).toThrow(/DATABASE_REPLICA_URL/);
+  });
+
   it('refuses to start production on the embedded database', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/DATABASE_URL: required when NODE_ENV=production/);
   });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fastifyMultipart from '@fastify/multipart';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { EVIDENCE_MAX_BYTES, EVIDENCE_MESSAGES, EXCEL_MESSAGES, INDICATOR_EXCEL_MESSAGES, INDICATOR_IMPORT_MAX_BYTES, MESSAGES, XLSX_MIME, idSchema, sniffEvidence, versionSchema } from '@fz/domain';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { EVIDENCE_MAX_BYTES, EVIDENCE_MESSAGES, EXCEL_MESSAGES, INDICATOR_EXCEL_MESSAGES, INDICATOR_IMPORT_MAX_BYTES, MESSAGES, idSchema, sniffEvidence, versionSchema } from '@fz/domain';
 import type { Services } from '../trpc/context.js';
 import { storeEvidence } from '../modules/attachments/service.js';
 import { loadWorkbook } from '../modules/items/excel/read-sheet.js';
@@ -9,7 +9,7 @@ import { attachAssessmentEvidence, attachReportFile, evidenceTarget, readableFil
 import { exportVersion } from '../modules/demonstration/systems/excel-export.js';
 import { importIndicators, readIndicatorSheet } from '../modules/demonstration/systems/excel-import.js';
 import { visibleVersion } from '../modules/demonstration/systems/queries.js';
-import { HttpFailure, callerOf, disposition, idParam, sendError } from './session-route.js';
+import { HttpFailure, callerOf, disposition, sendXlsx, idParam, sendError } from './session-route.js';
 
 const INLINE_MIME = new Set(['application/pdf', 'image/png', 'image/jpeg']);
 const FILE_LIMITS = { fileSize: EVIDENCE_MAX_BYTES, files: 1, fields: 2, parts: 3, headerPairs: 50 };
@@ -27,15 +27,6 @@ async function uploadedFile(req: FastifyRequest, limits = FILE_LIMITS): Promise<
   const part = await req.file({ limits });
   if (!part) throw new HttpFailure(400, EVIDENCE_MESSAGES.noFile);
   return { data: await part.toBuffer(), filename: part.filename };
-}
-
-function sendXlsx(reply: FastifyReply, file: { buffer: Buffer; fileName: string }): FastifyReply {
-  return reply
-    .header('content-type', XLSX_MIME)
-    .header('content-disposition', disposition('attachment', file.fileName))
-    .header('cache-control', 'private, no-store')
-    .header('x-content-type-options', 'nosniff')
-    .send(file.buffer);
 }
 
 /**

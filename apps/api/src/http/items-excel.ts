@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
 import fastifyMultipart from '@fastify/multipart';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { EVIDENCE_MESSAGES, EXCEL_MESSAGES, ITEM_IMPORT_MAX_BYTES, MESSAGES, XLSX_MIME, itemExportInput, sniffEvidence } from '@fz/domain';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { EVIDENCE_MESSAGES, EXCEL_MESSAGES, ITEM_IMPORT_MAX_BYTES, MESSAGES, itemExportInput, sniffEvidence } from '@fz/domain';
 import type { Services } from '../trpc/context.js';
 import { issuableInspection } from '../modules/items/excel/access.js';
 import { exportLedger } from '../modules/items/excel/export.js';
 import { importItems } from '../modules/items/excel/import.js';
 import { loadWorkbook, readImportSheet } from '../modules/items/excel/read-sheet.js';
 import { importTemplate } from '../modules/items/excel/template.js';
-import { HttpFailure, callerOf, disposition, idParam, sendError } from './session-route.js';
+import { HttpFailure, callerOf, sendXlsx, idParam, sendError } from './session-route.js';
 
 /** Longest `input` query parameter the export accepts (the list filters as JSON). */
 const MAX_FILTER_CHARS = 4000;
@@ -29,15 +29,6 @@ function exportFilter(req: FastifyRequest) {
   if (parsed.success) return parsed.data;
   const first = parsed.error.issues[0];
   throw new HttpFailure(400, first ? `${MESSAGES.badInput}(${first.path.join('.') || '输入'}: ${first.message})` : MESSAGES.badInput);
-}
-
-function sendXlsx(reply: FastifyReply, file: { buffer: Buffer; fileName: string }): FastifyReply {
-  return reply
-    .header('content-type', XLSX_MIME)
-    .header('content-disposition', disposition('attachment', file.fileName))
-    .header('cache-control', 'private, no-store')
-    .header('x-content-type-options', 'nosniff')
-    .send(file.buffer);
 }
 
 /**

@@ -1,21 +1,12 @@
 import { createHash } from 'node:crypto';
 import fastifyMultipart from '@fastify/multipart';
-import type { FastifyInstance, FastifyReply } from 'fastify';
-import { EVIDENCE_MESSAGES, EXCEL_MESSAGES, ONBOARDING_MAX_BYTES, ONBOARDING_MAX_UNZIPPED_BYTES, ONBOARDING_MESSAGES, XLSX_MIME, sniffEvidence, zipDeclaredSize } from '@fz/domain';
+import type { FastifyInstance } from 'fastify';
+import { EVIDENCE_MESSAGES, EXCEL_MESSAGES, ONBOARDING_MAX_BYTES, ONBOARDING_MAX_UNZIPPED_BYTES, ONBOARDING_MESSAGES, sniffEvidence, zipDeclaredSize } from '@fz/domain';
 import type { Services } from '../trpc/context.js';
 import { onboardingTemplate } from '../modules/onboarding/template.js';
 import { errorsWorkbook, takeCredentials } from '../modules/onboarding/result-files.js';
 import { acceptUpload, assertMayUpload } from '../modules/onboarding/upload.js';
-import { HttpFailure, callerOf, disposition, idParam, sendError } from './session-route.js';
-
-function sendXlsx(reply: FastifyReply, file: { buffer: Buffer; fileName: string }): FastifyReply {
-  return reply
-    .header('content-type', XLSX_MIME)
-    .header('content-disposition', disposition('attachment', file.fileName))
-    .header('cache-control', 'private, no-store')
-    .header('x-content-type-options', 'nosniff')
-    .send(file.buffer);
-}
+import { HttpFailure, callerOf, sendXlsx, idParam, sendError } from './session-route.js';
 
 /**
  * Onboarding (批量导入单位和用户) files, beside the onboarding.* procedures:

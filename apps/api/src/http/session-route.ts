@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { TRPCError } from '@trpc/server';
-import { AppError, MESSAGES, idSchema } from '@fz/domain';
+import { AppError, MESSAGES, XLSX_MIME, idSchema } from '@fz/domain';
 import type { ErrorCode } from '@fz/domain';
 import type { Scope, Services } from '../trpc/context.js';
 import { SESSION_COOKIE } from '../trpc/context.js';
@@ -84,4 +84,14 @@ export function disposition(kind: 'inline' | 'attachment', name: string): string
   // encodeURIComponent leaves ' ( ) * as they are; RFC 5987's attr-char does not allow them.
   const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `${kind}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
+/** An .xlsx download: attachment, never cached, never sniffed. */
+export function sendXlsx(reply: FastifyReply, file: { buffer: Buffer; fileName: string }): FastifyReply {
+  return reply
+    .header('content-type', XLSX_MIME)
+    .header('content-disposition', disposition('attachment', file.fileName))
+    .header('cache-control', 'private, no-store')
+    .header('x-content-type-options', 'nosniff')
+    .send(file.buffer);
 }

@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { EXCEL_MESSAGES, MESSAGES, XLSX_MIME, dashboardGetInput } from '@fz/domain';
+import { EXCEL_MESSAGES, MESSAGES, dashboardGetInput } from '@fz/domain';
 import type { DashboardGetInput } from '@fz/domain';
 import type { Services } from '../trpc/context.js';
 import { exportDashboardChildren } from '../modules/dashboard/export.js';
-import { HttpFailure, callerOf, disposition, sendError } from './session-route.js';
+import { HttpFailure, callerOf, sendError, sendXlsx } from './session-route.js';
 
 const MAX_INPUT_CHARS = 1000;
 
@@ -36,12 +36,7 @@ export function registerDashboardExcelRoutes(app: FastifyInstance, services: Ser
       if (!ctx.ability.can('read', 'RectificationItem')) throw new HttpFailure(403, MESSAGES.forbidden);
       const input = dashboardInput(req);
       const file = await services.runScoped(scope, (tx) => exportDashboardChildren(tx, ctx, services.today(), input));
-      return reply
-        .header('content-type', XLSX_MIME)
-        .header('content-disposition', disposition('attachment', file.fileName))
-        .header('cache-control', 'private, no-store')
-        .header('x-content-type-options', 'nosniff')
-        .send(file.buffer);
+      return sendXlsx(reply, file);
     } catch (e) {
       return sendError(req, reply, e, MESSAGES.badInput);
     }

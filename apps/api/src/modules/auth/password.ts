@@ -41,5 +41,9 @@ export function temporaryPassword(): string {
     const j = randomInt(i + 1);
     [chars[i], chars[j]] = [chars[j]!, chars[i]!];
   }
+  // Never a symbol first: a leading = + @ would be escaped (a quote added) in the .xlsx that hands
+  // initial passwords over, and is easy to mistype.
+  const letter = chars.findIndex((c) => LOWER.includes(c) || UPPER.includes(c));
+  [chars[0], chars[letter]] = [chars[letter]!, chars[0]!];
   return chars.join('');
 }

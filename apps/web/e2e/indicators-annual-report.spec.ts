@@ -164,3 +164,41 @@ test('河东区 edits, saves and submits its 2025 report and exports it; 临沂�
   await expect(main(page).getByRole('button', { name: '报送上级' })).toBeVisible();
   await expect(main(page).getByLabel('三、存在的问题')).toHaveValue(problems);
 });
+
+test('临沂市 accepts 兰山区’s submitted report; 兰山区 publishes it and the text is final', async ({ page }) => {
+  const LANSHAN_TITLE = '兰山区人民政府关于2025年法治政府建设情况的报告';
+  await login(page, 'linyi');
+  await page.goto('/j/3713/annual-reports');
+  await main(page).getByText('下级报送', { exact: true }).click();
+  await main(page).getByRole('row').filter({ hasText: LANSHAN_TITLE }).getByRole('link', { name: LANSHAN_TITLE }).click();
+  await expect(page).toHaveURL(/\/annual-reports\/\d+$/);
+  const reportUrl = new URL(page.url()).pathname;
+  const status = main(page).getByTestId('report-status');
+  // The seed leaves it 已报送; a retried attempt may find it past that.
+  await expect(status).toHaveText(/已报送|审核通过|已公开/);
+  if ((await status.textContent()) === '已报送') {
+    // The reviewer may accept or return, never publish or edit.
+    await expect(main(page).getByRole('button', { name: '公开发布' })).toBeHidden();
+    await expect(main(page).getByRole('button', { name: '保存' })).toBeHidden();
+    await main(page).getByRole('button', { name: '审核通过' }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: '审核通过' }).click();
+    await expect(status).toHaveText('审核通过');
+  }
+  await expect(main(page).getByRole('button', { name: '公开发布' })).toBeHidden();
+
+  await switchUser(page, 'lanshan');
+  await page.goto(reportUrl);
+  if ((await status.textContent()) !== '已公开') {
+    await expect(status).toHaveText('审核通过');
+    await main(page).getByRole('button', { name: '公开发布' }).click();
+    const dialog = page.getByRole('dialog', { name: '公开发布' });
+    await expect(dialog.getByLabel('印发日期')).not.toHaveValue('');
+    await dialog.getByRole('button', { name: '公开发布' }).click();
+  }
+  await expect(status).toHaveText('已公开');
+  await expect(main(page).getByText('报告已公开发布,内容不能修改。')).toBeVisible();
+  await expect(main(page).getByRole('button', { name: '保存' })).toBeHidden();
+  await expect(main(page).getByRole('button', { name: '报送上级' })).toBeHidden();
+  await expect(main(page).getByLabel('三、存在的问题')).toHaveAttribute('readonly', '');
+  await expect(main(page).getByRole('button', { name: '导出 Word' })).toBeVisible();
+});

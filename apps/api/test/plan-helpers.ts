@@ -1,11 +1,16 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import type { Db } from '@fz/db';
 
-/** The seed documents beside the repository (../shared/seeds), as on a clean clone. */
+/**
+ * The seed documents beside the repository (../shared/seeds, as CI has it), else the copies in
+ * fixtures/seeds (a clone on its own); packages/domain's seeds-copy test keeps the two identical.
+ */
 export function seedText(name: string): string {
-  return readFileSync(fileURLToPath(new URL(`../../../../shared/seeds/${name}`, import.meta.url)), 'utf8');
+  const shared = fileURLToPath(new URL(`../../../../shared/seeds/${name}`, import.meta.url));
+  const copy = fileURLToPath(new URL(`../../../fixtures/seeds/${name}`, import.meta.url));
+  return readFileSync(existsSync(shared) ? shared : copy, 'utf8');
 }
 
 export const HEDONG_PLAN = 'hedong-2022-implementation-plan.txt';

@@ -3,7 +3,11 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, login, main, screenshot, test } from './support';
 
-const HEDONG_PLAN = path.resolve(import.meta.dirname, '../../../../shared/seeds/hedong-2022-implementation-plan.txt');
+/** The seed beside the repository (../shared/seeds, as CI has it), else the copy in fixtures/seeds. */
+const HEDONG_PLAN = [
+  path.resolve(import.meta.dirname, '../../../../shared/seeds/hedong-2022-implementation-plan.txt'),
+  path.resolve(import.meta.dirname, '../../../fixtures/seeds/hedong-2022-implementation-plan.txt'),
+].find((p) => fs.existsSync(p)) ?? 'hedong-2022-implementation-plan.txt: not in ../shared/seeds nor fixtures/seeds';
 
 async function switchUser(page: Page, username: string): Promise<void> {
   await page.context().clearCookies();

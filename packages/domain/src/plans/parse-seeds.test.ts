@@ -1,10 +1,23 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parsePlanText } from './parse.js';
 
-/** The seed documents sit beside the repository (../shared/seeds), as on a clean clone. */
-const seed = (name: string) => readFileSync(fileURLToPath(new URL(`../../../../../shared/seeds/${name}`, import.meta.url)), 'utf8');
+const sharedSeed = (name: string) => fileURLToPath(new URL(`../../../../../shared/seeds/${name}`, import.meta.url));
+const seedCopy = (name: string) => fileURLToPath(new URL(`../../../../fixtures/seeds/${name}`, import.meta.url));
+/** The seed documents beside the repository (../shared/seeds, as CI has it), else the copies in fixtures/seeds. */
+const seed = (name: string) => readFileSync(existsSync(sharedSeed(name)) ? sharedSeed(name) : seedCopy(name), 'utf8');
+
+describe('the copies of the seeds in fixtures/seeds', () => {
+  const names = ['hedong-2022-implementation-plan.txt', 'longfeng-2017-work-points.txt', 'kaiyuan-2023-annual-report.txt'];
+  it.each(names)('%s is in the repository', (name) => {
+    expect(readFileSync(seedCopy(name), 'utf8').length).toBeGreaterThan(4_000);
+  });
+  // A clone without ../shared reads the copies; where ../shared is present they must not have drifted.
+  it.runIf(existsSync(sharedSeed(names[0] ?? '')))('are identical to ../shared/seeds', () => {
+    for (const name of names) expect(readFileSync(seedCopy(name), 'utf8')).toBe(readFileSync(sharedSeed(name), 'utf8'));
+  });
+});
 
 describe('the Hedong 2022 implementation plan (seed)', () => {
   const plan = parsePlanText(seed('hedong-2022-implementation-plan.txt'));

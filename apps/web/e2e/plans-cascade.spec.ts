@@ -53,6 +53,7 @@ test('the 河东区 office imports its plan, maps units and publishes; 司法局
   await row.getByRole('button', { name: '报送进展' }).click();
   const dialog = page.getByRole('dialog', { name: /报送任务进展/ });
   await dialog.getByLabel('进展情况').fill('已组织全区执法人员开展专题学习,完成年度培训计划的60%。');
+  await dialog.getByRole('spinbutton', { name: '完成进度(%)' }).fill('60');
   await dialog.getByRole('button', { name: '报送进展' }).click();
   await expect(dialog).toBeHidden();
   await expect(row).toContainText('已报送');
@@ -61,6 +62,8 @@ test('the 河东区 office imports its plan, maps units and publishes; 司法局
   await switchUser(page, 'hedong');
   await page.goto(planUrl);
   await main(page).getByRole('tab', { name: '落实情况' }).click();
-  await expect(main(page).locator('.fz-grid [data-state="reported"]').first()).toBeVisible();
+  const green = main(page).locator('.fz-grid [data-state="reported"]').first();
+  await expect(green).toHaveText(/60%$/);
+  await green.scrollIntoViewIfNeeded();
   await screenshot(page, 'plan-grid');
 });

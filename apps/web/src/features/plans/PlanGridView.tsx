@@ -85,7 +85,8 @@ export function PlanGridView({ planId, canRemind }: { planId: number; canRemind:
           </Popconfirm>
         ) : null}
       </div>
-      <Table<Row> className="fz-grid" size="small" rowKey="taskId" bordered loading={grid.isPending} columns={columns} dataSource={g?.rows ?? []} pagination={false} scroll={{ x: 'max-content' }} locale={{ emptyText: t('grid.empty') }} />
+      {/* The header stays in view while the 29 rows scroll; -16 undoes .fz-content's top padding, which a sticky offset counts from. */}
+      <Table<Row> className="fz-grid" size="small" rowKey="taskId" bordered sticky={{ offsetHeader: -16 }} loading={grid.isPending} columns={columns} dataSource={g?.rows ?? []} pagination={false} scroll={{ x: 'max-content' }} locale={{ emptyText: t('grid.empty') }} />
     </div>
   );
 }

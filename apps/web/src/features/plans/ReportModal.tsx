@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Form, Input, Modal, Slider, Upload } from 'antd';
+import { Alert, App, Flex, Form, Input, InputNumber, Modal, Slider, Upload } from 'antd';
 import type { UploadFile } from 'antd';
 import { InboxOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -55,8 +55,16 @@ export function ReportModal({ assignment, onClose }: { assignment: AssignmentIte
         <Form.Item label={t('mytasks.text')} name="text" rules={[zodRule(assignmentReportInput.shape.text)]}>
           <Input.TextArea rows={5} maxLength={4000} showCount placeholder={t('mytasks.textPlaceholder')} />
         </Form.Item>
-        <Form.Item label={t('mytasks.percent')} name="percent">
-          <Slider marks={{ 0: '0', 50: '50', 100: '100' }} />
+        <Form.Item label={t('mytasks.percent')}>
+          {/* Drag, or type the exact figure: both edit the same field. */}
+          <Flex gap={16} align="center">
+            <Form.Item name="percent" noStyle>
+              <Slider marks={{ 0: '0', 50: '50', 100: '100' }} style={{ flex: 1 }} />
+            </Form.Item>
+            <Form.Item name="percent" noStyle>
+              <InputNumber min={0} max={100} precision={0} suffix="%" aria-label={t('mytasks.percent')} style={{ width: 96 }} />
+            </Form.Item>
+          </Flex>
         </Form.Item>
         <Form.Item label={t('mytasks.files')}>
           <Upload.Dragger multiple fileList={files} beforeUpload={() => false} onChange={({ fileList }) => setFiles(fileList)} accept=".pdf,.png,.jpg,.jpeg,.docx,.xlsx,.doc,.xls">

@@ -1,13 +1,12 @@
-import { createHash } from 'node:crypto';
-import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { EVIDENCE_MESSAGES, EXCEL_MESSAGES, ITEM_IMPORT_MAX_BYTES, MESSAGES, itemExportInput, sniffEvidence } from '@fz/domain';
+import { EXCEL_MESSAGES, ITEM_IMPORT_MAX_BYTES, MESSAGES, itemExportInput } from '@fz/domain';
 import type { Services } from '../trpc/context.js';
 import { issuableInspection } from '../modules/items/excel/access.js';
 import { exportLedger } from '../modules/items/excel/export.js';
 import { importItems } from '../modules/items/excel/import.js';
 import { loadWorkbook, readImportSheet } from '../modules/items/excel/read-sheet.js';
 import { importTemplate } from '../modules/items/excel/template.js';
+import { ensureMultipart, uploadedXlsx } from './file-route.js';
 import { HttpFailure, callerOf, sendXlsx, idParam, sendError } from './session-route.js';
 
 /** Longest `input` query parameter the export accepts (the list filters as JSON). */
@@ -40,7 +39,7 @@ function exportFilter(req: FastifyRequest) {
  */
 export async function registerItemExcelRoutes(app: FastifyInstance, services: Services): Promise<void> {
   // The evidence routes register multipart for the whole app; the limits below are per request.
-  if (!app.hasRequestDecorator('isMultipart')) await app.register(fastifyMultipart);
+  await ensureMultipart(app);
 
   app.get('/api/items/export.xlsx', async (req, reply) => {
     try {
@@ -71,13 +70,9 @@ export async function registerItemExcelRoutes(app: FastifyInstance, services: Se
       const { ctx, scope } = await callerOf(services, req, true);
       // Refuse before parsing anything a caller who may not issue here uploads.
       await services.runScoped(scope, (tx) => issuableInspection(tx, ctx.ability, id));
-      if (!req.isMultipart()) throw new HttpFailure(400, EVIDENCE_MESSAGES.noFile);
-      const part = await req.file({ limits: { fileSize: ITEM_IMPORT_MAX_BYTES, files: 1, fields: 2, parts: 3, headerPairs: 50 } });
-      if (!part) throw new HttpFailure(400, EVIDENCE_MESSAGES.noFile);
-      const data = await part.toBuffer();
-      if (sniffEvidence(data, part.filename) !== 'xlsx') throw new HttpFailure(400, EXCEL_MESSAGES.notXlsx);
+      const { data, name, sha256 } = await uploadedXlsx(req, ITEM_IMPORT_MAX_BYTES);
       const sheet = readImportSheet(await loadWorkbook(data));
-      const file = { name: part.filename.slice(0, 200), sha256: createHash('sha256').update(data).digest('hex') };
+      const file = { name, sha256 };
       const outcome = await services.runScoped(scope, (tx) => importItems(tx, ctx, id, sheet, file));
       if ('imported' in outcome) return reply.code(201).send(outcome);
       const [first] = outcome.errors;

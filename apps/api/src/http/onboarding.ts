@@ -1,11 +1,10 @@
-import { createHash } from 'node:crypto';
-import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
-import { EVIDENCE_MESSAGES, EXCEL_MESSAGES, ONBOARDING_MAX_BYTES, ONBOARDING_MAX_UNZIPPED_BYTES, ONBOARDING_MESSAGES, sniffEvidence, zipDeclaredSize } from '@fz/domain';
+import { EXCEL_MESSAGES, ONBOARDING_MAX_BYTES, ONBOARDING_MAX_UNZIPPED_BYTES, ONBOARDING_MESSAGES, zipDeclaredSize } from '@fz/domain';
 import type { Services } from '../trpc/context.js';
 import { onboardingTemplate } from '../modules/onboarding/template.js';
 import { errorsWorkbook, takeCredentials } from '../modules/onboarding/result-files.js';
 import { acceptUpload, assertMayUpload } from '../modules/onboarding/upload.js';
+import { ensureMultipart, uploadedXlsx } from './file-route.js';
 import { HttpFailure, callerOf, sendXlsx, idParam, sendError } from './session-route.js';
 
 /**
@@ -16,7 +15,7 @@ import { HttpFailure, callerOf, sendXlsx, idParam, sendError } from './session-r
  * POST /api/onboarding/imports/:id/credentials.xlsx  the initial passwords, once, for the uploader (x-fz-csrf: 1)
  */
 export async function registerOnboardingRoutes(app: FastifyInstance, services: Services): Promise<void> {
-  if (!app.hasRequestDecorator('isMultipart')) await app.register(fastifyMultipart);
+  await ensureMultipart(app);
 
   app.get('/api/onboarding/template.xlsx', async (req, reply) => {
     try {
@@ -33,15 +32,11 @@ export async function registerOnboardingRoutes(app: FastifyInstance, services: S
       const { ctx, scope } = await callerOf(services, req, true);
       // Refuse a caller who may not upload before reading any of the body.
       assertMayUpload(ctx);
-      if (!req.isMultipart()) throw new HttpFailure(400, EVIDENCE_MESSAGES.noFile);
-      const part = await req.file({ limits: { fileSize: ONBOARDING_MAX_BYTES, files: 1, fields: 2, parts: 3, headerPairs: 50 } });
-      if (!part) throw new HttpFailure(400, EVIDENCE_MESSAGES.noFile);
-      const data = await part.toBuffer();
-      if (sniffEvidence(data, part.filename) !== 'xlsx') throw new HttpFailure(400, EXCEL_MESSAGES.notXlsx);
+      const { data, name, sha256 } = await uploadedXlsx(req, ONBOARDING_MAX_BYTES);
       const declared = zipDeclaredSize(data);
       if (declared === null) throw new HttpFailure(400, EXCEL_MESSAGES.unreadable);
       if (declared > ONBOARDING_MAX_UNZIPPED_BYTES) throw new HttpFailure(400, EXCEL_MESSAGES.unzippedTooLarge);
-      const file = { name: part.filename.slice(0, 200), sha256: createHash('sha256').update(data).digest('hex'), data };
+      const file = { name, sha256, data };
       const accepted = await acceptUpload(services, scope, ctx, file, String(req.id));
       return reply.code(accepted.existing ? 200 : 202).send({ ...accepted, ...(accepted.existing ? { message: ONBOARDING_MESSAGES.alreadyImported } : {}) });
     } catch (e) {

@@ -1,14 +1,11 @@
-import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { EVIDENCE_MAX_BYTES, EVIDENCE_MESSAGES, EVIDENCE_TYPES, MESSAGES, PLAN_FILE_MAX_BYTES, PLAN_MESSAGES, extensionOf, jurisdictionIdSchema, sniffEvidence } from '@fz/domain';
+import { MESSAGES, PLAN_FILE_MAX_BYTES, PLAN_MESSAGES, extensionOf, jurisdictionIdSchema, sniffEvidence } from '@fz/domain';
 import type { Services } from '../trpc/context.js';
-import { storeEvidence } from '../modules/attachments/service.js';
 import { attachReportFile, readableReportFile, reportForUpload } from '../modules/assignments/files.js';
 import { docxText, plainText } from '../modules/plans/docx.js';
 import { issuingJurisdiction, planImportPreview } from '../modules/plans/preview.js';
-import { HttpFailure, callerOf, disposition, idParam, sendError } from './session-route.js';
-
-const LIMITS = { files: 1, fields: 2, parts: 3, headerPairs: 50 };
+import { ensureMultipart, fileDownloadRoute, fileUploadRoute, uploadedFile } from './file-route.js';
+import { HttpFailure, callerOf, idParam, sendError } from './session-route.js';
 
 function jurisdictionParam(req: FastifyRequest): number {
   const parsed = jurisdictionIdSchema.safeParse(Number((req.query as { jurisdictionId?: string }).jurisdictionId));
@@ -35,7 +32,7 @@ function documentText(data: Buffer, fileName: string): string {
  * GET  /api/plan-report-files/:id: RLS-scoped download.
  */
 export async function registerPlanFileRoutes(app: FastifyInstance, services: Services): Promise<void> {
-  if (!app.hasRequestDecorator('isMultipart')) await app.register(fastifyMultipart);
+  await ensureMultipart(app);
 
   app.post('/api/plans/import-preview', { bodyLimit: PLAN_FILE_MAX_BYTES + 64 * 1024 }, async (req, reply) => {
     try {
@@ -43,11 +40,8 @@ export async function registerPlanFileRoutes(app: FastifyInstance, services: Ser
       const { ctx, scope } = await callerOf(services, req, true);
       // Refuse before reading the body: a caller who may not issue plans here uploads nothing.
       await services.runScoped(scope, (tx) => issuingJurisdiction(tx, ctx.ability, jurisdictionId));
-      if (!req.isMultipart()) throw new HttpFailure(400, EVIDENCE_MESSAGES.noFile);
-      const part = await req.file({ limits: { ...LIMITS, fileSize: PLAN_FILE_MAX_BYTES } });
-      if (!part) throw new HttpFailure(400, EVIDENCE_MESSAGES.noFile);
-      const data = await part.toBuffer();
-      const name = part.filename.trim().slice(0, 200);
+      const { data, filename } = await uploadedFile(req, PLAN_FILE_MAX_BYTES);
+      const name = filename.trim().slice(0, 200);
       const text = documentText(data, name);
       const preview = await services.runScoped(scope, (tx) => planImportPreview(tx, ctx.ability, { jurisdictionId, text, sourceName: name }, services.today()));
       return reply.send(preview);
@@ -56,41 +50,6 @@ export async function registerPlanFileRoutes(app: FastifyInstance, services: Ser
     }
   });
 
-  app.post('/api/plan-reports/:id/files', { bodyLimit: EVIDENCE_MAX_BYTES + 64 * 1024 }, async (req, reply) => {
-    try {
-      const id = idParam(req);
-      const { ctx, scope } = await callerOf(services, req, true);
-      await services.runScoped(scope, (tx) => reportForUpload(tx, ctx.ability, id));
-      if (!req.isMultipart()) throw new HttpFailure(400, EVIDENCE_MESSAGES.noFile);
-      const part = await req.file({ limits: { ...LIMITS, fileSize: EVIDENCE_MAX_BYTES } });
-      if (!part) throw new HttpFailure(400, EVIDENCE_MESSAGES.noFile);
-      const stored = await storeEvidence(services.storage, await part.toBuffer(), part.filename);
-      const dto = await services.runScoped(scope, (tx) => attachReportFile(tx, ctx, id, stored));
-      return reply.code(dto.duplicate ? 200 : 201).send(dto);
-    } catch (e) {
-      return sendError(req, reply, e, EVIDENCE_MESSAGES.tooLarge);
-    }
-  });
-
-  app.get('/api/plan-report-files/:id', async (req, reply) => {
-    try {
-      const id = idParam(req);
-      const { ctx, scope } = await callerOf(services, req, false);
-      const row = await services.runScoped(scope, (tx) => readableReportFile(tx, ctx.ability, id));
-      const data = await services.storage.get(row.storage_key);
-      if (!data) {
-        req.log.error({ fileId: row.id, key: row.storage_key }, 'report file missing from storage');
-        throw new HttpFailure(404, MESSAGES.notFound);
-      }
-      const inline = Object.values(EVIDENCE_TYPES).some((t) => t.mime === row.mime && t.inline);
-      return reply
-        .header('content-type', row.mime)
-        .header('content-disposition', disposition(inline ? 'inline' : 'attachment', row.original_name))
-        .header('cache-control', 'private, no-store')
-        .header('x-content-type-options', 'nosniff')
-        .send(data);
-    } catch (e) {
-      return sendError(req, reply, e, EVIDENCE_MESSAGES.tooLarge);
-    }
-  });
+  fileUploadRoute(app, services, { path: '/api/plan-reports/:id/files', params: idParam, target: reportForUpload, attach: attachReportFile });
+  fileDownloadRoute(app, services, { path: '/api/plan-report-files/:id', find: readableReportFile });
 }

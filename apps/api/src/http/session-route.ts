@@ -86,12 +86,17 @@ export function disposition(kind: 'inline' | 'attachment', name: string): string
   return `${kind}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
-/** An .xlsx download: attachment, never cached, never sniffed. */
-export function sendXlsx(reply: FastifyReply, file: { buffer: Buffer; fileName: string }): FastifyReply {
+/** A download: never cached, never sniffed; inline only where the browser may preview it. */
+export function sendFile(reply: FastifyReply, file: { buffer: Buffer; fileName: string; mime: string; inline?: boolean }): FastifyReply {
   return reply
-    .header('content-type', XLSX_MIME)
-    .header('content-disposition', disposition('attachment', file.fileName))
+    .header('content-type', file.mime)
+    .header('content-disposition', disposition(file.inline === true ? 'inline' : 'attachment', file.fileName))
     .header('cache-control', 'private, no-store')
     .header('x-content-type-options', 'nosniff')
     .send(file.buffer);
+}
+
+/** An .xlsx download, as an attachment. */
+export function sendXlsx(reply: FastifyReply, file: { buffer: Buffer; fileName: string }): FastifyReply {
+  return sendFile(reply, { ...file, mime: XLSX_MIME });
 }

@@ -2,9 +2,11 @@ import type { AppAbility } from '@fz/domain';
 import type { Tx } from '@fz/db';
 import { assertCan, notFound } from '../../trpc/init.js';
 import type { StoredFile } from '../attachments/service.js';
+import type { PlacedRow } from '../attachments/file-rows.js';
+import { attachedFile, storedFileValues } from '../attachments/file-rows.js';
 import type { ItemCtx } from '../items/events.js';
 
-const place = (r: { jurisdiction_id: number; province_id: number; city_id: number | null; county_id: number | null; township_id: number | null }) => ({
+const place = (r: PlacedRow) => ({
   jurisdictionId: r.jurisdiction_id,
   provinceId: r.province_id,
   cityId: r.city_id,
@@ -31,29 +33,15 @@ export async function attachReportFile(tx: Tx, ctx: ItemCtx, reportId: number, f
   const r = await reportForUpload(tx, ctx.ability, reportId);
   const inserted = await tx
     .insertInto('plan_report_files')
-    .values({
-      report_id: r.id,
-      jurisdiction_id: r.jurisdiction_id,
-      province_id: r.province_id,
-      city_id: r.city_id,
-      county_id: r.county_id,
-      township_id: r.township_id,
-      sha256: file.sha256,
-      size_bytes: file.size,
-      mime: file.mime,
-      original_name: file.name,
-      storage_key: file.storageKey,
-      uploaded_by: ctx.principal.userId,
-      uploaded_by_name: ctx.session.displayName,
-    })
+    .values({ ...storedFileValues(r, ctx, file), report_id: r.id })
     .onConflict((oc) => oc.columns(['report_id', 'sha256']).doNothing())
     .returning(['id'])
     .executeTakeFirst();
   if (!inserted) {
     const first = await tx.selectFrom('plan_report_files').select(['id', 'original_name']).where('report_id', '=', r.id).where('sha256', '=', file.sha256).executeTakeFirstOrThrow();
-    return { id: first.id, sha256: file.sha256, size: file.size, mime: file.mime, name: first.original_name, duplicate: true };
+    return attachedFile(file, first.id, first);
   }
-  const dto = { id: inserted.id, sha256: file.sha256, size: file.size, mime: file.mime, name: file.name, duplicate: false };
+  const dto = attachedFile(file, inserted.id);
   await ctx.audit(tx, { action: 'plan.report.attach', subjectType: 'PlanReportFile', subjectId: inserted.id, jurisdiction: place(r), unitId: r.unit_id, after: { ...dto, reportId: r.id } });
   return dto;
 }

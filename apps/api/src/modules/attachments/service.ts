@@ -9,6 +9,7 @@ import type { ItemCtx } from '../items/events.js';
 import { recordEvent } from '../items/events.js';
 import type { ItemRow } from '../items/queries.js';
 import { itemRecord, visibleItem } from '../items/queries.js';
+import { attachedFile, storedFileValues } from './file-rows.js';
 
 export interface StoredFile {
   sha256: string;
@@ -48,29 +49,15 @@ export async function attachEvidence(tx: Tx, ctx: ItemCtx, itemId: number, file:
   const item = await evidenceTarget(tx, ctx.ability, itemId);
   const inserted = await tx
     .insertInto('attachments')
-    .values({
-      item_id: item.id,
-      jurisdiction_id: item.jurisdiction_id,
-      province_id: item.province_id,
-      city_id: item.city_id,
-      county_id: item.county_id,
-      township_id: item.township_id,
-      sha256: file.sha256,
-      size_bytes: file.size,
-      mime: file.mime,
-      original_name: file.name,
-      storage_key: file.storageKey,
-      uploaded_by: ctx.principal.userId,
-      uploaded_by_name: ctx.session.displayName,
-    })
+    .values({ ...storedFileValues(item, ctx, file), item_id: item.id })
     .onConflict((oc) => oc.columns(['item_id', 'sha256']).doNothing())
     .returning(['id', 'created_at'])
     .executeTakeFirst();
   if (!inserted) {
     const existing = await tx.selectFrom('attachments').select(['id', 'original_name', 'created_at']).where('item_id', '=', item.id).where('sha256', '=', file.sha256).executeTakeFirstOrThrow();
-    return { id: existing.id, sha256: file.sha256, size: file.size, mime: file.mime, name: existing.original_name, duplicate: true };
+    return attachedFile(file, existing.id, existing);
   }
-  const dto = { id: inserted.id, sha256: file.sha256, size: file.size, mime: file.mime, name: file.name, duplicate: false };
+  const dto = attachedFile(file, inserted.id);
   await recordEvent(tx, ctx, item, { event: 'attach', payload: { attachmentId: inserted.id, name: file.name, size: file.size, sha256: file.sha256 } });
   await ctx.audit(tx, { action: 'item.attach', subjectType: 'Attachment', subjectId: inserted.id, jurisdiction: itemRecord(item), unitId: item.unit_id, after: dto });
   return dto;

@@ -2,9 +2,11 @@ import type { AppAbility } from '@fz/domain';
 import type { Tx } from '@fz/db';
 import { assertCan, notFound } from '../../trpc/init.js';
 import type { StoredFile } from '../attachments/service.js';
+import type { PlacedRow } from '../attachments/file-rows.js';
+import { attachedFile, storedFileValues } from '../attachments/file-rows.js';
 import type { ItemCtx } from '../items/events.js';
 
-const place = (r: { jurisdiction_id: number; province_id: number; city_id: number | null; county_id: number | null; township_id: number | null }) => ({
+const place = (r: PlacedRow) => ({
   jurisdictionId: r.jurisdiction_id,
   provinceId: r.province_id,
   cityId: r.city_id,
@@ -26,29 +28,15 @@ export async function attachValueFile(tx: Tx, ctx: ItemCtx, valueId: number, fil
   const v = await valueForUpload(tx, ctx.ability, valueId);
   const inserted = await tx
     .insertInto('metric_value_files')
-    .values({
-      value_id: v.id,
-      jurisdiction_id: v.jurisdiction_id,
-      province_id: v.province_id,
-      city_id: v.city_id,
-      county_id: v.county_id,
-      township_id: v.township_id,
-      sha256: file.sha256,
-      size_bytes: file.size,
-      mime: file.mime,
-      original_name: file.name,
-      storage_key: file.storageKey,
-      uploaded_by: ctx.principal.userId,
-      uploaded_by_name: ctx.session.displayName,
-    })
+    .values({ ...storedFileValues(v, ctx, file), value_id: v.id })
     .onConflict((oc) => oc.columns(['value_id', 'sha256']).doNothing())
     .returning(['id'])
     .executeTakeFirst();
   if (!inserted) {
     const first = await tx.selectFrom('metric_value_files').select(['id', 'original_name']).where('value_id', '=', v.id).where('sha256', '=', file.sha256).executeTakeFirstOrThrow();
-    return { id: first.id, sha256: file.sha256, size: file.size, mime: file.mime, name: first.original_name, duplicate: true };
+    return attachedFile(file, first.id, first);
   }
-  const dto = { id: inserted.id, sha256: file.sha256, size: file.size, mime: file.mime, name: file.name, duplicate: false };
+  const dto = attachedFile(file, inserted.id);
   await ctx.audit(tx, { action: 'metric.report.attach', subjectType: 'MetricValueFile', subjectId: inserted.id, jurisdiction: place(v), unitId: ctx.principal.unitId, after: { ...dto, valueId: v.id } });
   return dto;
 }

@@ -5,6 +5,7 @@ import { assertCan, notFound } from '../../../trpc/init.js';
 import type { StoredFile } from '../../attachments/service.js';
 import type { DemoCtx } from '../common.js';
 import { placeOf } from '../common.js';
+import { attachedFile, storedFileValues } from '../../attachments/file-rows.js';
 import { assertEditable, assessmentOf, leafOf, startIfNeeded, writeAssessment } from './assess.js';
 import type { ApplicationRow } from './queries.js';
 import { visibleApplication } from './queries.js';
@@ -17,24 +18,6 @@ export async function evidenceTarget(tx: Tx, ability: AppAbility, applicationId:
   return app;
 }
 
-function fileValues(app: ApplicationRow, ctx: DemoCtx, file: StoredFile) {
-  return {
-    application_id: app.id,
-    jurisdiction_id: app.jurisdiction_id,
-    province_id: app.province_id,
-    city_id: app.city_id,
-    county_id: app.county_id,
-    township_id: app.township_id,
-    sha256: file.sha256,
-    size_bytes: file.size,
-    mime: file.mime,
-    original_name: file.name,
-    storage_key: file.storageKey,
-    uploaded_by: ctx.principal.userId,
-    uploaded_by_name: ctx.session.displayName,
-  };
-}
-
 /**
  * Records stored evidence (佐证材料) on one indicator's self-assessment, once per content: the same
  * file again returns the first row. The assessment is created when the indicator had none yet, and
@@ -45,16 +28,16 @@ export async function attachAssessmentEvidence(tx: Tx, ctx: DemoCtx, application
   const assessment = (await assessmentOf(tx, app.id, indicatorId)) ?? (await writeAssessment(tx, app, indicatorId, undefined, undefined, {}));
   const inserted = await tx
     .insertInto('application_files')
-    .values({ ...fileValues(app, ctx, file), assessment_id: assessment.id })
+    .values({ ...storedFileValues(app, ctx, file), application_id: app.id, assessment_id: assessment.id })
     .onConflict((oc) => oc.columns(['assessment_id', 'sha256']).doNothing())
     .returning('id')
     .executeTakeFirst();
   if (!inserted) {
     const existing = await tx.selectFrom('application_files').select(['id', 'original_name']).where('assessment_id', '=', assessment.id).where('sha256', '=', file.sha256).executeTakeFirstOrThrow();
-    return { id: existing.id, assessmentId: assessment.id, sha256: file.sha256, size: file.size, mime: file.mime, name: existing.original_name, duplicate: true };
+    return { ...attachedFile(file, existing.id, existing), assessmentId: assessment.id };
   }
   await startIfNeeded(tx, ctx, app, today);
-  const dto = { id: inserted.id, assessmentId: assessment.id, sha256: file.sha256, size: file.size, mime: file.mime, name: file.name, duplicate: false };
+  const dto = { ...attachedFile(file, inserted.id), assessmentId: assessment.id };
   await ctx.audit(tx, { action: 'application.attach', subjectType: 'ApplicationFile', subjectId: inserted.id, jurisdiction: placeOf(app), after: { ...dto, applicationId: app.id, indicatorId } });
   return dto;
 }
@@ -72,15 +55,15 @@ export async function attachReportFile(tx: Tx, ctx: DemoCtx, reportId: number, f
   const { report, app } = await reportTarget(tx, ctx.ability, reportId);
   const inserted = await tx
     .insertInto('application_files')
-    .values({ ...fileValues(app, ctx, file), report_id: report.id })
+    .values({ ...storedFileValues(app, ctx, file), application_id: app.id, report_id: report.id })
     .onConflict((oc) => oc.columns(['report_id', 'sha256']).doNothing())
     .returning('id')
     .executeTakeFirst();
   if (!inserted) {
     const existing = await tx.selectFrom('application_files').select(['id', 'original_name']).where('report_id', '=', report.id).where('sha256', '=', file.sha256).executeTakeFirstOrThrow();
-    return { id: existing.id, reportId: report.id, sha256: file.sha256, size: file.size, mime: file.mime, name: existing.original_name, duplicate: true };
+    return { ...attachedFile(file, existing.id, existing), reportId: report.id };
   }
-  const dto = { id: inserted.id, reportId: report.id, sha256: file.sha256, size: file.size, mime: file.mime, name: file.name, duplicate: false };
+  const dto = { ...attachedFile(file, inserted.id), reportId: report.id };
   await ctx.audit(tx, { action: 'application.reportFile', subjectType: 'ApplicationFile', subjectId: inserted.id, jurisdiction: placeOf(app), after: { ...dto, applicationId: app.id } });
   return dto;
 }

@@ -106,3 +106,28 @@ describe('evidence download', () => {
     expect((await download('xiangong', file.id)).statusCode).toBe(404);
   });
 });
+
+describe('file routes while the database is unreachable', () => {
+  it('answer 503 with the zh-CN message, upload or download, and store nothing', async () => {
+    const itemId = await newItem();
+    const stored = (await upload(app, await token('hedong-sfj'), itemId, '到期前报告.pdf', PDF)).json();
+    // The session still resolves; the scoped work then meets a refused connection, as during an outage.
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    const down: Services = { ...services, runScoped: async () => Promise.reject(refused) };
+    const outage = await buildApp({ services: down, ping: async () => false, webDist: null, logLevel: 'silent' });
+    try {
+      const cookie = `fz_sid=${await token('hedong-sfj')}`;
+      for (const url of [`/api/attachments/${stored.id}`, `/api/plan-report-files/${stored.id}`, `/api/metric-value-files/${stored.id}`, `/api/demonstration/files/${stored.id}`]) {
+        const res = await outage.inject({ url, headers: { cookie } });
+        expect([url, res.statusCode, res.json()]).toEqual([url, 503, { error: { message: '数据库暂时不可用,请稍后再试' } }]);
+      }
+      const data = Buffer.concat([PDF, Buffer.from('停机期间')]);
+      const res = await upload(outage, await token('hedong-sfj'), itemId, '停机期间.pdf', data);
+      expect([res.statusCode, res.json().error.message]).toEqual([503, '数据库暂时不可用,请稍后再试']);
+      expect(res.body).not.toMatch(/ECONNREFUSED|5432/);
+      expect(await testStorage.exists(contentKey(createHash('sha256').update(data).digest('hex')))).toBe(false);
+    } finally {
+      await outage.close();
+    }
+  });
+});

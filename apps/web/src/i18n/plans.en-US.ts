@@ -43,7 +43,6 @@ export const plansEnUS: Record<keyof typeof plansZhCN, string> = {
   'import.allToNote': 'Keep all remaining names as notes',
   'import.unresolved': '{n} unit names still to map',
   'import.tasksTitle': 'Tasks',
-  'import.allChildren': 'Every township',
   'import.save': 'Save as draft',
   'import.saved': 'Draft saved',
   'import.back': 'Start again',

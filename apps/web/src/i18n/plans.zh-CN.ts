@@ -41,7 +41,6 @@ export const plansZhCN = {
   'import.allToNote': '其余未对应的全部保留为备注',
   'import.unresolved': '还有 {n} 个单位名称未对应',
   'import.tasksTitle': '任务清单',
-  'import.allChildren': '各乡镇(街道)',
   'import.save': '保存为草稿',
   'import.saved': '草稿已保存',
   'import.back': '重新提供原文',

@@ -1,3 +1,5 @@
+import { levelOfCode } from '../jurisdiction.js';
+
 type Labels<K extends string> = Record<K, { 'zh-CN': string; 'en-US': string }>;
 
 /** What kind of document a plan is: 实施方案 (several years), 工作要点 (one year), or another. */
@@ -33,6 +35,19 @@ export const REPORT_CYCLE_LABELS: Labels<ReportCycle> = {
  */
 export const ASSIGNMENT_KINDS = ['unit', 'child'] as const;
 export type AssignmentKind = (typeof ASSIGNMENT_KINDS)[number];
+
+/** How a plan names "every child jurisdiction", by the issuer's level (a township has none). */
+export const ALL_CHILDREN_LABELS: Labels<'province' | 'city' | 'county'> = {
+  province: { 'zh-CN': '各市', 'en-US': 'Every city' },
+  city: { 'zh-CN': '各县(市、区)', 'en-US': 'Every county' },
+  county: { 'zh-CN': '各乡镇(街道)', 'en-US': 'Every township' },
+};
+
+/** The "every child" label for a plan issued by jurisdiction `issuerId` (its division code). */
+export function allChildrenLabel(issuerId: number, lang: 'zh-CN' | 'en-US'): string {
+  const level = levelOfCode(String(issuerId));
+  return level === null || level === 'township' ? '' : ALL_CHILDREN_LABELS[level][lang];
+}
 
 /**
  * A cell of the task × unit grid for one period: reported by the due date, reported after it,

@@ -218,7 +218,7 @@ function Review({ preview, onBack }: { preview: PlanPreview; onBack: () => void 
         />
       </Card>
       <Card size="small" className="fz-mb" title={`${t('import.tasksTitle')}(${preview.draft.tasks.length})`}>
-        <TaskList tasks={preview.draft.tasks} sections={preview.draft.sections} resolved={(name) => mappings[name] !== undefined} />
+        <TaskList tasks={preview.draft.tasks} sections={preview.draft.sections} issuerId={preview.jurisdictionId} resolved={(name) => mappings[name] !== undefined} />
       </Card>
       {failure ? <Alert className="fz-mb" type="error" showIcon title={failure} /> : null}
       <Space className="fz-sticky-actions">

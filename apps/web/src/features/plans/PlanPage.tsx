@@ -80,7 +80,7 @@ function PlanView({ plan }: { plan: PlanDetail }) {
       {!published ? <Alert className="fz-mb" type="info" showIcon title={t('plan.draftHint')} /> : null}
       <Tabs
         items={[
-          { key: 'tasks', label: t('plan.sections'), children: <TaskList tasks={plan.tasks} sections={plan.sections} /> },
+          { key: 'tasks', label: t('plan.sections'), children: <TaskList tasks={plan.tasks} sections={plan.sections} issuerId={plan.jurisdictionId} /> },
           ...(published
             ? [
                 { key: 'grid', label: t('plan.grid'), children: <PlanGridView planId={plan.id} canRemind={plan.allowed.remind} /> },

@@ -1,6 +1,7 @@
 import { Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { useT } from '../../i18n';
+import { allChildrenLabel } from '@fz/domain';
+import { useLang, useT } from '../../i18n';
 
 export interface TaskRow {
   number: string;
@@ -18,9 +19,14 @@ interface Section {
   title: string;
 }
 
-/** Tasks grouped under their sections (一、二、…), each with its units: lead first, matched or not. */
-export function TaskList<T extends TaskRow>({ tasks, sections, resolved }: { tasks: T[]; sections: Section[]; resolved?: (name: string) => boolean }) {
+/**
+ * Tasks grouped under their sections (一、二、…), each with its units: lead first, matched or not;
+ * a task for every child jurisdiction says so in the issuer's terms (各乡镇(街道) of a county, 各县(市、区) of a city).
+ */
+export function TaskList<T extends TaskRow>({ tasks, sections, issuerId, resolved }: { tasks: T[]; sections: Section[]; issuerId: number; resolved?: (name: string) => boolean }) {
   const t = useT();
+  const { lang } = useLang();
+  const everyChild = allChildrenLabel(issuerId, lang);
   const columns: TableColumnsType<T> = [
     { title: '#', key: 'number', width: 56, render: (_v, r) => <span className="fz-mono">{r.number}</span> },
     {
@@ -46,7 +52,7 @@ export function TaskList<T extends TaskRow>({ tasks, sections, resolved }: { tas
               {u.name}
             </Tag>
           ))}
-          {r.allChildren ? <Tag color="green">{t('import.allChildren')}</Tag> : null}
+          {r.allChildren && everyChild ? <Tag color="green">{everyChild}</Tag> : null}
           {r.note ? <span className="fz-small fz-muted">{`${t('plan.note')}:${r.note}`}</span> : null}
         </div>
       ),

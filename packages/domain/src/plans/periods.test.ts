@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { periodLabel, periodOf, periodRange, periodsBetween, reportDueDate, reportState } from './periods.js';
+import { periodKeyLabel, periodLabel, periodOf, periodRange, periodsBetween, reportDueDate, reportState } from './periods.js';
 
 describe('reporting periods', () => {
   it('names the period that holds a date, for each cycle', () => {
@@ -29,6 +29,15 @@ describe('reporting periods', () => {
     expect(periodLabel('quarter', '2026-Q3')).toBe('2026年第三季度');
     expect(periodLabel('half_year', '2026-H1')).toBe('2026年上半年');
     expect(periodLabel('month', '2026-07')).toBe('2026年7月');
+  });
+
+  it('labels periods in English, and any key by its shape', () => {
+    expect(periodLabel('quarter', '2026-Q4', 'en-US')).toBe('2026 Q4');
+    expect(periodKeyLabel('2026-Q4', 'zh-CN')).toBe('2026年第四季度');
+    expect(periodKeyLabel('2026-H2', 'en-US')).toBe('2026 H2');
+    expect(periodKeyLabel('2026-07', 'zh-CN')).toBe('2026年7月');
+    expect(periodKeyLabel('2026', 'zh-CN')).toBe('2026年');
+    expect(periodKeyLabel('2026-Q5', 'zh-CN')).toBe('2026-Q5');
   });
 
   it('colours a cell by when it was reported against the due date', () => {

@@ -57,19 +57,28 @@ export function periodsBetween(cycle: ReportCycle, start: string, end: string): 
   return keys;
 }
 
-export function periodLabel(cycle: ReportCycle, key: string): string {
+/** A period as people write it: 2026年第四季度, or 2026 Q4 in English. */
+export function periodLabel(cycle: ReportCycle, key: string, lang: 'zh-CN' | 'en-US' = 'zh-CN'): string {
   const m = KEY_RE[cycle].exec(key);
   if (!m) return key;
+  const [year, part] = [m[1], Number(m[2])];
+  const en = lang === 'en-US';
   switch (cycle) {
     case 'month':
-      return `${m[1]}年${Number(m[2])}月`;
+      return en ? `${year}-${pad(part)}` : `${year}年${part}月`;
     case 'quarter':
-      return `${m[1]}年第${'一二三四'[Number(m[2]) - 1]}季度`;
+      return en ? `${year} Q${part}` : `${year}年第${'一二三四'[part - 1]}季度`;
     case 'half_year':
-      return `${m[1]}年${m[2] === '1' ? '上' : '下'}半年`;
+      return en ? `${year} H${part}` : `${year}年${part === 1 ? '上' : '下'}半年`;
     case 'year':
-      return `${m[1]}年`;
+      return en ? String(year) : `${year}年`;
   }
+}
+
+/** The label of a period key of any cycle (the key's shape tells the cycle). */
+export function periodKeyLabel(key: string, lang: 'zh-CN' | 'en-US'): string {
+  const cycle = (Object.keys(KEY_RE) as ReportCycle[]).find((c) => KEY_RE[c].test(key));
+  return cycle === undefined ? key : periodLabel(cycle, key, lang);
 }
 
 /** When a period's report is due: its last day plus the plan's grace days (e.g. 5 days into the next quarter). */

@@ -4,7 +4,7 @@ import type { TableColumnsType } from 'antd';
 import { EditOutlined, PaperClipOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
-import { FIGURE_SOURCE_LABELS } from '@fz/domain';
+import { FIGURE_SOURCE_LABELS, periodKeyLabel } from '@fz/domain';
 import { useTRPC } from '../../app/trpc';
 import type { RouterOutputs } from '../../app/trpc';
 import { errorMessage } from '../../app/errors';
@@ -130,7 +130,7 @@ export function MetricTable({ nodeId, period }: { nodeId: number; period: string
           expandedRowRender: (r) => <ChildFigures row={r} names={data?.children ?? []} period={period} />,
         }}
       />
-      {open ? <ReportValueModal row={open} nodeId={nodeId} period={period} periodLabel={data?.periodLabel ?? period} onClose={() => setReporting(null)} /> : null}
+      {open ? <ReportValueModal row={open} nodeId={nodeId} period={period} periodLabel={periodKeyLabel(period, lang)} onClose={() => setReporting(null)} /> : null}
     </>
   );
 }

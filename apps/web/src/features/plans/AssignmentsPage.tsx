@@ -3,7 +3,7 @@ import { Button, Space, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { REPORT_STATE_LABELS } from '@fz/domain';
+import { REPORT_STATE_LABELS, periodKeyLabel } from '@fz/domain';
 import type { ReportState } from '@fz/domain';
 import { useTRPC } from '../../app/trpc';
 import type { AssignmentItem } from '../../app/trpc';
@@ -47,7 +47,7 @@ export function AssignmentsPage() {
       ),
     },
     { title: t('mytasks.plan'), key: 'plan', width: 220, render: (_v, a) => <Link to={`/plans/${a.plan.id}`}>{a.plan.title}</Link> },
-    { title: t('grid.period'), key: 'period', width: 130, render: (_v, a) => <span className="fz-nowrap">{a.period.label}</span> },
+    { title: t('grid.period'), key: 'period', width: 130, render: (_v, a) => <span className="fz-nowrap">{periodKeyLabel(a.period.key, lang)}</span> },
     {
       title: t('mytasks.state'),
       key: 'state',

@@ -3,7 +3,7 @@ import { Alert, App, Button, Popconfirm, Select, Space, Table, Tooltip } from 'a
 import type { TableColumnsType } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { REPORT_STATES, REPORT_STATE_LABELS } from '@fz/domain';
+import { REPORT_STATES, REPORT_STATE_LABELS, periodKeyLabel } from '@fz/domain';
 import { useTRPC } from '../../app/trpc';
 import type { PlanGrid } from '../../app/trpc';
 import { errorMessage } from '../../app/errors';
@@ -67,7 +67,7 @@ export function PlanGridView({ planId, canRemind }: { planId: number; canRemind:
     <div>
       <div className="fz-toolbar">
         <span>{t('grid.period')}</span>
-        <Select className="fz-filter-w200" aria-label={t('grid.period')} loading={grid.isPending} value={g?.period.key} onChange={setPeriod} options={(g?.periods ?? []).map((p) => ({ value: p.key, label: p.label }))} />
+        <Select className="fz-filter-w200" aria-label={t('grid.period')} loading={grid.isPending} value={g?.period.key} onChange={setPeriod} options={(g?.periods ?? []).map((p) => ({ value: p.key, label: periodKeyLabel(p.key, lang) }))} />
         {g ? <span className="fz-muted fz-small">{t('grid.totals', { reported: g.totals.reported ?? 0, late: g.totals.late ?? 0, missing: g.totals.missing ?? 0 })}</span> : null}
         <span className="fz-grow" />
         <Space size={6} className="fz-small" aria-label={t('grid.legend')}>

@@ -3,17 +3,18 @@ import { Alert, App, Flex, Form, Input, InputNumber, Modal, Slider, Upload } fro
 import type { UploadFile } from 'antd';
 import { InboxOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { assignmentReportInput } from '@fz/domain';
+import { assignmentReportInput, periodKeyLabel } from '@fz/domain';
 import { CSRF_HEADER, useTRPC } from '../../app/trpc';
 import type { AssignmentItem } from '../../app/trpc';
 import { errorMessage } from '../../app/errors';
-import { useT } from '../../i18n';
+import { useLang, useT } from '../../i18n';
 import { httpErrorMessage } from '../../shared/download';
 import { zodRule } from '../../shared/zodRule';
 
 /** 报送进展 for one assignment and period: text, percent, then the files once the report exists. */
 export function ReportModal({ assignment, onClose }: { assignment: AssignmentItem; onClose: () => void }) {
   const t = useT();
+  const { lang } = useLang();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { message } = App.useApp();
@@ -48,7 +49,7 @@ export function ReportModal({ assignment, onClose }: { assignment: AssignmentIte
   };
 
   return (
-    <Modal title={`${t('mytasks.reportTitle')} · ${assignment.period.label}`} open width={640} onCancel={onClose} onOk={() => form.submit()} okText={t('mytasks.report')} cancelText={t('common.cancel')} confirmLoading={saving} destroyOnHidden>
+    <Modal title={`${t('mytasks.reportTitle')} · ${periodKeyLabel(assignment.period.key, lang)}`} open width={640} onCancel={onClose} onOk={() => form.submit()} okText={t('mytasks.report')} cancelText={t('common.cancel')} confirmLoading={saving} destroyOnHidden>
       <Alert className="fz-mb" type="info" title={`${assignment.task.number} ${assignment.task.title}`} description={assignment.task.note || undefined} />
       {failure ? <Alert className="fz-mb" type="error" showIcon title={failure} /> : null}
       <Form form={form} layout="vertical" disabled={saving} onFinish={(v) => void submit(v)} initialValues={{ text: current?.text ?? '', percent: current?.percent ?? assignment.lastReport?.percent ?? 0 }}>

@@ -16,6 +16,7 @@ import { demonstrationRouter } from './modules/demonstration/router.js';
 import { metricsRouter } from './modules/metrics/router.js';
 import { annualReportsRouter } from './modules/annual-reports/router.js';
 import { onboardingRouter } from './modules/onboarding/router.js';
+import { ledgerExportsRouter } from './modules/exports/router.js';
 
 export const appRouter = router({
   auth: authRouter,
@@ -35,6 +36,7 @@ export const appRouter = router({
   metrics: metricsRouter,
   annualReports: annualReportsRouter,
   onboarding: onboardingRouter,
+  ledgerExports: ledgerExportsRouter,
 });
 
 export type AppRouter = typeof appRouter;

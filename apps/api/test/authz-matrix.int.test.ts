@@ -9,6 +9,7 @@ import type { Services } from '../src/trpc/context.js';
 import { loadPrincipal } from '../src/modules/auth/session.js';
 import { callerFor, demoDatabase, fakeRequest, loginAs, outcome, servicesFor } from './helpers.js';
 import { ALLOW_ALL_RULES, MATRIX, makeTarget } from './matrix.js';
+import { heldQueue } from './onboarding-fixture.js';
 
 type Relation = 'own' | 'subtree' | 'sibling' | 'ancestor';
 /** Each demo user and the jurisdictions around it. */
@@ -83,7 +84,8 @@ function runMatrix(layer: 'both' | 'casl-only' | 'rls-only') {
       for (const [relation, code] of Object.entries(relations) as Array<[Relation, string]>) {
         for (const [path, c] of Object.entries(MATRIX)) {
           it(`${username} → ${relation} (${code}) → ${path}`, async () => {
-            const overrides: Partial<Services> = {};
+            // A queue that only records: background exports are filed, their jobs are not run here.
+            const overrides: Partial<Services> = { queue: heldQueue() };
             if (layer === 'casl-only') overrides.runScoped = overrides.runScopedRead = (_scope, fn) => withSystem(env.db, fn);
             if (layer === 'rls-only') overrides.abilityFor = () => createMongoAbility(ALLOW_ALL_RULES) as unknown as AppAbility;
             const { token, ability } = await sessionOf(username);

@@ -175,7 +175,7 @@ describe('ledger export', () => {
     const ctx = { session, principal: session.principal, ability: services.abilityFor(session.principal), audit: auditWriter(session.principal, session.username, { requestId: 'cap', ip: null }) };
     const scope = { userId: session.principal.userId, level: session.principal.jurisdiction.level, jurisdictionId: session.principal.jurisdiction.id };
     const filter = { inspectionId: ledgerInspection, sort: 'number' as const };
-    expect(await failure(services.runScoped(scope, (tx) => exportLedger(tx, ctx, TODAY, filter, 4)))).toEqual({ code: 'BAD_REQUEST', message: '符合条件的事项超过 4 条,请缩小筛选范围后分批导出' });
+    expect(await failure(services.runScoped(scope, (tx) => exportLedger(tx, ctx, TODAY, filter, 4)))).toEqual({ code: 'BAD_REQUEST', message: '符合条件的事项超过 4 条,请使用“后台导出”,或缩小筛选范围后分批导出' });
     expect((await services.runScoped(scope, (tx) => exportLedger(tx, ctx, TODAY, filter, 5))).rowCount).toBe(5);
   });
 });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { ACTIONS, SUBJECTS, ancestorIdsOfCode, levelOfCode, subjectOf } from '@fz/domain';
 import type { AppAbility, ScopedRecord } from '@fz/domain';
 import type { Db } from '@fz/db';
@@ -87,6 +88,22 @@ const RECTIFICATION_MATRIX: Record<string, MatrixCase> = {
       return (await c.items.create(input)).inspectionId === f.inspectionId;
     },
     expected: (a, t) => a.can('create', subjectOf('RectificationItem', { ...record(t.code), unitId: null, supervisingJurisdictionId: supervisorOf(t.code) })),
+  },
+  // 后台导出: "got" means the export was filed and counted the target's item (RLS or CASL hide it otherwise).
+  'ledgerExports.request': {
+    run: async (c, t) => {
+      const f = await t.rect();
+      return (await c.ledgerExports.request({ requestKey: randomUUID(), filter: { jurisdictionId: Number(t.code), inspectionId: f.inspectionId, sort: 'deadline' } })).totalRows === 1;
+    },
+    expected: (a, t) => readsNode(a, t.code) && canItem(a, 'read', t),
+  },
+  'ledgerExports.list': {
+    run: async (c, t) => {
+      const f = await t.rect();
+      const filed = await c.ledgerExports.request({ requestKey: randomUUID(), filter: { jurisdictionId: Number(t.code), inspectionId: f.inspectionId, sort: 'deadline' } });
+      return (await c.ledgerExports.list({ limit: 200 })).items.some((x) => x.id === filed.id && x.totalRows === 1);
+    },
+    expected: (a, t) => readsNode(a, t.code) && canItem(a, 'read', t),
   },
   'items.list': {
     run: async (c, t) => {

@@ -5,6 +5,7 @@ import type { Role } from '@fz/domain';
 import type { Db } from '@fz/db';
 import { hashPassword } from '../src/modules/auth/password.js';
 import type { OnboardingJobPayload } from '../src/modules/onboarding/job.js';
+import type { LedgerExportPayload } from '../src/modules/exports/job.js';
 import type { JobQueue } from '../src/trpc/context.js';
 import { multipart } from './rect-helpers.js';
 
@@ -42,12 +43,17 @@ export async function onboardingFile(units: Cells[], users: Cells[]): Promise<Bu
 }
 
 /** A queue that keeps what was sent; the test runs the jobs when it likes. */
-export function heldQueue(): JobQueue & { sent: OnboardingJobPayload[] } {
+export function heldQueue(): JobQueue & { sent: OnboardingJobPayload[]; exports: LedgerExportPayload[] } {
   const sent: OnboardingJobPayload[] = [];
+  const exports: LedgerExportPayload[] = [];
   return {
     sent,
+    exports,
     async sendOnboarding(p) {
       sent.push(p);
+    },
+    async sendLedgerExport(p) {
+      exports.push(p);
     },
   };
 }

@@ -86,3 +86,24 @@ test('the province imports findings from the template (a bad row imports nothing
   expect(numbers).toEqual([`IMP-${stamp}-1`, `IMP-${stamp}-2`, `IMP-${stamp}-3`]);
   expect(sheet.getRow(headerRow + 1).getCell(cols.indexOf('责任单位') + 1).text).toBe('河东区司法局');
 });
+
+test('河东区 exports its ledger in the background and downloads it from 导出记录', async ({ page }) => {
+  await login(page, 'hedong');
+  await page.goto('/j/371312/items?status=closed&sort=number');
+  const rows = main(page).locator('.fz-ledger tbody tr[data-row-key]');
+  await expect(rows.first()).toBeVisible();
+  const onScreen = await rows.count();
+  await main(page).getByRole('button', { name: '更多导出方式' }).click();
+  await page.getByRole('menuitem', { name: '后台导出' }).click();
+  await expect(page.getByText(`已提交后台导出(共 ${onScreen} 条)`)).toBeVisible();
+  const drawer = page.getByRole('dialog', { name: '导出记录' });
+  // The job runs in the server's own queue (JOBS=on): the row turns 已完成 and offers the file.
+  const done = drawer.getByRole('row').filter({ hasText: '已完成' }).first();
+  await expect(done).toBeVisible({ timeout: 30_000 });
+  await screenshot(page, 'ledger-background-export');
+  const [file] = await Promise.all([page.waitForEvent('download'), done.getByRole('button', { name: '下载' }).click()]);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(await file.path());
+  // Title and header rows, then one line per ledger row on screen.
+  expect(wb.worksheets[0]!.rowCount).toBe(onScreen + 2);
+});

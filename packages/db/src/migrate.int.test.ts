@@ -7,7 +7,7 @@ import { createPgliteTestDb, createTestDatabase } from './testing/index.js';
 
 const TABLES = [
   'annual_report_events', 'annual_reports', 'application_events', 'application_files', 'applications', 'assessments', 'attachments', 'audit_log', 'campaigns', 'indicator_nodes', 'indicator_systems', 'indicator_versions', 'inspection_targets', 'inspections', 'item_events', 'item_rollup_counts', 'item_rollup_due', 'item_rollup_months', 'jurisdictions',
-  'light_rules', 'login_failures', 'metric_value_files', 'metric_values', 'metrics', 'notice_receipts', 'notices', 'onboarding_credentials', 'onboarding_imports', 'plan_assignments', 'plan_reminders', 'plan_report_files', 'plan_reports', 'plan_task_units', 'plan_tasks', 'plans', 'progress_reports', 'rectification_items', 'role_memberships', 'sessions', 'units', 'users',
+  'ledger_exports', 'light_rules', 'login_failures', 'metric_value_files', 'metric_values', 'metrics', 'notice_receipts', 'notices', 'onboarding_credentials', 'onboarding_imports', 'plan_assignments', 'plan_reminders', 'plan_report_files', 'plan_reports', 'plan_task_units', 'plan_tasks', 'plans', 'progress_reports', 'rectification_items', 'role_memberships', 'sessions', 'units', 'users',
 ];
 /** Every table but sessions and login_failures (owner-only, never reached by the API role). */
 const FORCED = TABLES.filter((t) => t !== 'sessions' && t !== 'login_failures');

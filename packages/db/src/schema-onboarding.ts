@@ -1,7 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { OnboardingRowError, OnboardingStatus } from '@fz/domain';
+import type { LedgerExportStatus, OnboardingRowError, OnboardingStatus } from '@fz/domain';
 
-/** Tables of onboarding imports (批量导入单位和用户), migration 2026112701_onboarding. */
+/** Tables of onboarding imports (批量导入单位和用户, migration 2026112701_onboarding) and background exports. */
 type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null, Date | string | null>;
 
@@ -60,7 +60,32 @@ export interface OnboardingCredentialTable extends AncestorColumns {
   created_at: DefaultTimestamp;
 }
 
+/** A background ledger export (migration 2026120301_ledger_exports), filed under its requester's jurisdiction. */
+export interface LedgerExportTable extends AncestorColumns {
+  id: Generated<number>;
+  jurisdiction_id: number;
+  requested_by: number;
+  requested_by_name: string;
+  request_key: string;
+  /** jsonb, written as JSON text. */
+  filter: ColumnType<Record<string, unknown>, string, string>;
+  status: Generated<LedgerExportStatus>;
+  total_rows: number;
+  processed_rows: Generated<number>;
+  file_name: string | null;
+  /** The .xlsx (pg returns a Buffer, PGlite a Uint8Array). */
+  file_data: ColumnType<Uint8Array | null, Uint8Array | null | undefined, Uint8Array | null>;
+  size_bytes: number | null;
+  failure: string | null;
+  created_at: DefaultTimestamp;
+  started_at: NullableTimestamp;
+  finished_at: NullableTimestamp;
+  updated_at: DefaultTimestamp;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+}
+
 export interface OnboardingTables {
   onboarding_imports: OnboardingImportTable;
   onboarding_credentials: OnboardingCredentialTable;
+  ledger_exports: LedgerExportTable;
 }

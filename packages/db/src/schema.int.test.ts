@@ -79,6 +79,10 @@ const COLUMNS = {
     'id', 'jurisdiction_id', 'province_id', 'city_id', 'county_id', 'township_id', 'uploaded_by', 'uploaded_by_name', 'file_name', 'sha256', 'size_bytes', 'file_data', 'status', 'total_rows',
     'processed_rows', 'unit_rows', 'user_rows', 'units_created', 'users_created', 'error_count', 'errors', 'failure', 'request_id', 'created_at', 'started_at', 'finished_at', 'updated_at',
   ],
+  ledger_exports: [
+    'id', 'jurisdiction_id', 'province_id', 'city_id', 'county_id', 'township_id', 'requested_by', 'requested_by_name', 'request_key', 'filter', 'status', 'total_rows', 'processed_rows', 'file_name',
+    'file_data', 'size_bytes', 'failure', 'created_at', 'started_at', 'finished_at', 'updated_at', 'expires_at',
+  ],
   onboarding_credentials: ['import_id', 'jurisdiction_id', 'province_id', 'city_id', 'county_id', 'township_id', 'uploaded_by', 'credentials', 'expires_at', 'created_at'],
 } as const satisfies { [T in keyof Database]: readonly (keyof Database[T] & string)[] };
 type Missing = { [T in keyof Database]: Exclude<keyof Database[T], (typeof COLUMNS)[T][number]> }[keyof Database];

@@ -14,6 +14,7 @@ export * from './rectification/schemas.js';
 export * from './rectification/decide.js';
 export * from './rectification/evidence.js';
 export * from './rectification/excel.js';
+export * from './rectification/ledger-export.js';
 export * from './rectification/zip-size.js';
 export * from './dashboard/index.js';
 export * from './demonstration/index.js';

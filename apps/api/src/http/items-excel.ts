@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { EXCEL_MESSAGES, ITEM_IMPORT_MAX_BYTES, MESSAGES, itemExportInput } from '@fz/domain';
+import { EXCEL_MESSAGES, ITEM_IMPORT_MAX_BYTES, LEDGER_EXPORT_MESSAGES, MESSAGES, itemExportInput } from '@fz/domain';
 import type { Services } from '../trpc/context.js';
 import { issuableInspection } from '../modules/items/excel/access.js';
 import { exportLedger } from '../modules/items/excel/export.js';
@@ -48,6 +48,21 @@ export async function registerItemExcelRoutes(app: FastifyInstance, services: Se
       const filter = exportFilter(req);
       const file = await services.runScoped(scope, (tx) => exportLedger(tx, ctx, services.today(), filter));
       return sendXlsx(reply, file);
+    } catch (e) {
+      return sendError(req, reply, e, MESSAGES.badInput);
+    }
+  });
+
+  // A background export's file (后台导出): its requester's alone (RLS), until it expires.
+  app.get('/api/ledger-exports/:id/file', async (req, reply) => {
+    try {
+      const id = idParam(req);
+      const { scope } = await callerOf(services, req, false);
+      const row = await services.runScoped(scope, (tx) => tx.selectFrom('ledger_exports').select(['status', 'file_name', 'file_data', 'expires_at']).where('id', '=', id).executeTakeFirst());
+      if (!row) throw new HttpFailure(404, MESSAGES.notFound);
+      if (new Date(row.expires_at).getTime() <= Date.now()) throw new HttpFailure(410, LEDGER_EXPORT_MESSAGES.expired);
+      if (row.status !== 'succeeded' || !row.file_data || !row.file_name) throw new HttpFailure(409, LEDGER_EXPORT_MESSAGES.notReady);
+      return sendXlsx(reply, { buffer: Buffer.from(row.file_data), fileName: row.file_name });
     } catch (e) {
       return sendError(req, reply, e, MESSAGES.badInput);
     }

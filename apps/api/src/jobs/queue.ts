@@ -5,7 +5,9 @@ import type { Logger } from '../trpc/context.js';
 import type { Storage } from '../storage/storage.js';
 import { cleanOrphans } from './orphans.js';
 import { sweepOverdue } from './overdue-sweep.js';
-import { ONBOARDING_QUEUE, ONBOARDING_QUEUE_OPTIONS, purgeExpiredCredentials } from './onboarding-queue.js';
+import { LEDGER_EXPORT_QUEUE, ONBOARDING_QUEUE, ON_DEMAND_QUEUES, purgeExpiredCredentials, purgeExpiredExports } from './onboarding-queue.js';
+import { runLedgerExport } from '../modules/exports/job.js';
+import type { LedgerExportPayload } from '../modules/exports/job.js';
 import { runOnboardingImport } from '../modules/onboarding/job.js';
 import type { OnboardingJobPayload } from '../modules/onboarding/job.js';
 
@@ -64,8 +66,10 @@ export async function startJobs(opts: JobsOptions): Promise<Jobs> {
     await boss.createQueue(name, { ...queue, name });
     await boss.updateQueue(name, { ...queue, name });
   }
-  await boss.createQueue(ONBOARDING_QUEUE, ONBOARDING_QUEUE_OPTIONS);
-  await boss.updateQueue(ONBOARDING_QUEUE, ONBOARDING_QUEUE_OPTIONS);
+  for (const q of ON_DEMAND_QUEUES) {
+    await boss.createQueue(q.name, q);
+    await boss.updateQueue(q.name, q);
+  }
   const work = { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2, batchSize: 1 };
 
   await boss.work(QUEUES.sweep, work, async ([job]) => {
@@ -77,6 +81,8 @@ export async function startJobs(opts: JobsOptions): Promise<Jobs> {
     // First, so expired initial passwords go even when the evidence store is down.
     const expiredCredentials = await purgeExpiredCredentials(db);
     if (expiredCredentials > 0) opts.log.info({ job: QUEUES.orphans, expiredCredentials }, 'expired initial passwords deleted');
+    const expiredExports = await purgeExpiredExports(db);
+    if (expiredExports > 0) opts.log.info({ job: QUEUES.orphans, expiredExports }, 'expired ledger exports deleted');
     const result = await cleanOrphans(db, opts.storage, { olderThanMs: opts.orphanGraceMs });
     opts.log.info({ job: QUEUES.orphans, ...result }, 'orphan clean-up done');
     return result;
@@ -87,6 +93,13 @@ export async function startJobs(opts: JobsOptions): Promise<Jobs> {
     const payload = onboardingPayload(job?.data);
     if (!payload) return { result: 'skipped' };
     return { result: await runOnboardingImport(db, payload, opts.log) };
+  });
+
+  // Background ledger exports: one at a time per process (a workbook of 200,000 rows takes memory).
+  await boss.work(LEDGER_EXPORT_QUEUE, { ...work, pollingIntervalSeconds: Math.min(work.pollingIntervalSeconds, 1) }, async ([job]) => {
+    const payload = exportPayload(job?.data);
+    if (!payload) return { result: 'skipped' };
+    return { result: await runLedgerExport(db, payload, opts.today(), opts.log) };
   });
 
   const tz = { tz: DEFAULT_TIME_ZONE };
@@ -103,10 +116,18 @@ export async function startJobs(opts: JobsOptions): Promise<Jobs> {
   return jobs;
 }
 
-/** A job's data as an onboarding payload (positive integers), or null. */
-function onboardingPayload(data: unknown): OnboardingJobPayload | null {
+/** A job's data with these keys, each a positive integer (as the API sent it), or null. */
+function positiveIds<K extends string>(data: unknown, keys: readonly K[]): Record<K, number> | null {
   if (typeof data !== 'object' || data === null) return null;
   const d = data as Record<string, unknown>;
-  const ok = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v > 0;
-  return ok(d.importId) && ok(d.uploaderId) && ok(d.jurisdictionId) ? { importId: d.importId, uploaderId: d.uploaderId, jurisdictionId: d.jurisdictionId } : null;
+  const out = {} as Record<K, number>;
+  for (const k of keys) {
+    const v = d[k];
+    if (typeof v !== 'number' || !Number.isSafeInteger(v) || v <= 0) return null;
+    out[k] = v;
+  }
+  return out;
 }
+
+const onboardingPayload = (data: unknown): OnboardingJobPayload | null => positiveIds(data, ['importId', 'uploaderId', 'jurisdictionId']);
+const exportPayload = (data: unknown): LedgerExportPayload | null => positiveIds(data, ['exportId', 'requesterId', 'jurisdictionId']);

@@ -21,6 +21,8 @@ export interface Logger {
 export interface JobQueue {
   /** Queues the run of an onboarding import (批量导入) as its uploader. */
   sendOnboarding(payload: { importId: number; uploaderId: number; jurisdictionId: number }): Promise<void>;
+  /** Queues a background ledger export (后台导出) as its requester. */
+  sendLedgerExport(payload: { exportId: number; requesterId: number; jurisdictionId: number }): Promise<void>;
 }
 
 /** Long-lived parts shared by every request. Tests replace `runScoped` or `abilityFor` to prove each isolation layer alone. */

@@ -8,6 +8,7 @@ import * as rollups from './2026112502_rollups.js';
 import * as plans from './2026112503_plans.js';
 import * as indicatorsReports from './2026112601_indicators_reports.js';
 import * as onboarding from './2026112701_onboarding.js';
+import * as ledgerExports from './2026120301_ledger_exports.js';
 
 /**
  * Every migration, listed by hand rather than found on disk so bundlers keep them. Names sort
@@ -23,4 +24,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '2026112503_plans': plans,
   '2026112601_indicators_reports': indicatorsReports,
   '2026112701_onboarding': onboarding,
+  '2026120301_ledger_exports': ledgerExports,
 };

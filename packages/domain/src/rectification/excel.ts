@@ -54,7 +54,7 @@ export const ITEM_IMPORT_COLUMNS = [
 export type ItemImportKey = (typeof ITEM_IMPORT_COLUMNS)[number]['key'];
 
 export const EXCEL_MESSAGES = {
-  tooManyExportRows: (max: number) => `符合条件的事项超过 ${max} 条,请缩小筛选范围后分批导出`,
+  tooManyExportRows: (max: number) => `符合条件的事项超过 ${max} 条,请使用“后台导出”,或缩小筛选范围后分批导出`,
   tooLarge: `导入文件不能超过 ${ITEM_IMPORT_MAX_BYTES / 1024 / 1024} MB`,
   notXlsx: '只能导入 .xlsx 格式的 Excel 文件,请使用导入模板填写',
   unreadable: '无法读取该 Excel 文件,请使用导入模板填写后重新上传',

@@ -27,30 +27,11 @@ function textAt(key: Array<number | string>, i: number, valid: (s: string) => bo
 /** Microsecond-exact creation time as text: a JS Date would cut it to milliseconds and break the keyset. */
 const createdKey = sql<string>`to_char(i.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
-/**
- * The ledger (整改台账): items the caller may read under the filter's node, filtered, in the
- * filter's order, after the keyset cursor, at most `page.limit` rows. The light is computed in
- * SQL from the deadline, status and the supervising level's threshold.
- */
-export async function ledgerRows(tx: Tx, who: { ability: AppAbility; principal: Principal }, today: string, filter: LedgerFilter, page: LedgerPage) {
+/** The items the caller may read under the filter's node that match its filters (no order, no columns). */
+async function ledgerQuery(tx: Tx, who: { ability: AppAbility; principal: Principal }, today: string, filter: LedgerFilter) {
   const light = lightSql('i', today);
   const root = await listRoot(tx, who.ability, who.principal, filter.jurisdictionId);
-  let q = tx
-    .selectFrom('rectification_items as i')
-    .innerJoin('jurisdictions as j', 'j.id', 'i.jurisdiction_id')
-    .leftJoin('units as u', 'u.id', 'i.unit_id')
-    .select([
-      ...itemColumns,
-      'j.name as jurisdiction_name',
-      'u.name as unit_name',
-      light.as('light'),
-      daysLeftSql('i', today).as('days_left'),
-      createdKey.as('created_key'),
-      (eb) => eb.selectFrom('attachments as a').select((e) => e.fn.countAll<string>().as('n')).whereRef('a.item_id', '=', 'i.id').as('evidence_count'),
-    ])
-    .where(allowedWhere(who.ability, 'read', 'RectificationItem', 'i'))
-    .where(inSubtree('i', root))
-    .limit(page.limit);
+  let q = tx.selectFrom('rectification_items as i').where(allowedWhere(who.ability, 'read', 'RectificationItem', 'i')).where(inSubtree('i', root));
   if (filter.status?.length) q = q.where('i.status', 'in', filter.status);
   if (filter.light?.length) q = q.where(sql<boolean>`${light} in (${sql.join(filter.light)})`);
   if (filter.unitId !== undefined) q = q.where('i.unit_id', '=', filter.unitId);
@@ -63,6 +44,35 @@ export async function ledgerRows(tx: Tx, who: { ability: AppAbility; principal: 
     const pattern = `%${likeEscape(filter.keyword)}%`;
     q = q.where((eb) => eb.or([eb('i.problem', 'ilike', pattern), eb('i.number', 'ilike', pattern)]));
   }
+  return q;
+}
+
+/** How many ledger lines the filter matches for the caller (what an export would hold). */
+export async function ledgerCount(tx: Tx, who: { ability: AppAbility; principal: Principal }, today: string, filter: LedgerFilter): Promise<number> {
+  const row = await (await ledgerQuery(tx, who, today, filter)).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/**
+ * The ledger (整改台账): items the caller may read under the filter's node, filtered, in the
+ * filter's order, after the keyset cursor, at most `page.limit` rows. The light is computed in
+ * SQL from the deadline, status and the supervising level's threshold.
+ */
+export async function ledgerRows(tx: Tx, who: { ability: AppAbility; principal: Principal }, today: string, filter: LedgerFilter, page: LedgerPage) {
+  const light = lightSql('i', today);
+  let q = (await ledgerQuery(tx, who, today, filter))
+    .innerJoin('jurisdictions as j', 'j.id', 'i.jurisdiction_id')
+    .leftJoin('units as u', 'u.id', 'i.unit_id')
+    .select([
+      ...itemColumns,
+      'j.name as jurisdiction_name',
+      'u.name as unit_name',
+      light.as('light'),
+      daysLeftSql('i', today).as('days_left'),
+      createdKey.as('created_key'),
+      (eb) => eb.selectFrom('attachments as a').select((e) => e.fn.countAll<string>().as('n')).whereRef('a.item_id', '=', 'i.id').as('evidence_count'),
+    ])
+    .limit(page.limit);
   const after = decodeCursor(page.cursor);
   if (filter.sort === 'deadline') {
     q = q.orderBy('i.deadline').orderBy('i.id');

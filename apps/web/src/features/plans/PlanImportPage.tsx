@@ -16,6 +16,7 @@ import { httpErrorMessage } from '../../shared/download';
 import { useNode } from '../shell/nodeContext';
 import { TaskList } from './TaskList';
 import { UnitMappingTable } from './UnitMappingTable';
+import { requestKey } from '../../shared/requestKey';
 import type { Mapping } from './UnitMappingTable';
 
 interface Header {
@@ -122,7 +123,7 @@ function Review({ preview, onBack }: { preview: PlanPreview; onBack: () => void 
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   // One key per review: a resent save (lost answer, double click) returns the same draft.
-  const idempotencyKey = useMemo(() => crypto.randomUUID(), []);
+  const idempotencyKey = useMemo(() => requestKey(), []);
   const units = useQuery(trpc.units.list.queryOptions({ jurisdictionId: preview.jurisdictionId, limit: 200 }));
   const createUnit = useMutation(trpc.units.create.mutationOptions());
   const createDraft = useMutation(trpc.plans.createDraft.mutationOptions());

@@ -89,6 +89,29 @@ function suite(name: string, open: () => Promise<{ db: Kysely<Database>; close()
       expect(taken).toEqual(['hd-admin', 'ls-admin']);
     });
 
+    it('a background export is its requester’s alone: not a colleague’s, not the city’s; the jobs role only deletes it', async () => {
+      const exp = (
+        await env.db
+          .insertInto('ledger_exports')
+          .values({ jurisdiction_id: 371312, ...ancestorsOf('371312'), requested_by: f.hedongAdmin, requested_by_name: 'x', request_key: '00000000-0000-4000-8000-000000000001', filter: '{}', total_rows: 0, expires_at: new Date(Date.now() - 1000) })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
+      const exportsOf = (userId: number, level: Level, code: string) => withScope(env.db, scope(userId, level, code), async (tx) => (await sql<{ id: number }>`select id from ledger_exports`.execute(tx)).rows.map((r) => r.id));
+      expect(await exportsOf(f.hedongAdmin, 'county', '371312')).toEqual([exp]);
+      expect(await exportsOf(f.hedongOther, 'county', '371312')).toEqual([]);
+      expect(await exportsOf(f.lanshanAdmin, 'city', '3713')).toEqual([]);
+      expect(await exportsOf(f.lanshanAdmin, 'county', '371302')).toEqual([]);
+      // A colleague cannot file one under the requester's name.
+      const forged = withScope(env.db, scope(f.hedongOther, 'county', '371312'), (tx) =>
+        tx.insertInto('ledger_exports').values({ jurisdiction_id: 371312, ...ancestorsOf('371312'), requested_by: f.hedongAdmin, requested_by_name: 'x', request_key: '00000000-0000-4000-8000-000000000002', filter: '{}', total_rows: 0, expires_at: new Date() }).execute(),
+      );
+      await expect(forged).rejects.toThrow(/row-level security/);
+      await expect(withJobs(env.db, (tx) => sql`select file_data from ledger_exports`.execute(tx))).rejects.toThrow(/permission denied/);
+      const gone = await withJobs(env.db, (tx) => tx.deleteFrom('ledger_exports').where('expires_at', '<', new Date()).executeTakeFirst());
+      expect(Number(gone.numDeletedRows)).toBe(1);
+    });
+
     it('the jobs role deletes expired passwords and may not read them', async () => {
       await expect(withJobs(env.db, (tx) => sql`select credentials from onboarding_credentials`.execute(tx))).rejects.toThrow(/permission denied/);
       const gone = await withJobs(env.db, (tx) => tx.deleteFrom('onboarding_credentials').where('expires_at', '<', new Date()).executeTakeFirst());

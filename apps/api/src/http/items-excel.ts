@@ -6,6 +6,7 @@ import { exportLedger } from '../modules/items/excel/export.js';
 import { importItems } from '../modules/items/excel/import.js';
 import { loadWorkbook, readImportSheet } from '../modules/items/excel/read-sheet.js';
 import { importTemplate } from '../modules/items/excel/template.js';
+import { isExpired } from '../modules/exports/queries.js';
 import { ensureMultipart, uploadedXlsx } from './file-route.js';
 import { HttpFailure, callerOf, sendXlsx, idParam, sendError } from './session-route.js';
 
@@ -60,7 +61,7 @@ export async function registerItemExcelRoutes(app: FastifyInstance, services: Se
       const { scope } = await callerOf(services, req, false);
       const row = await services.runScoped(scope, (tx) => tx.selectFrom('ledger_exports').select(['status', 'file_name', 'file_data', 'expires_at']).where('id', '=', id).executeTakeFirst());
       if (!row) throw new HttpFailure(404, MESSAGES.notFound);
-      if (new Date(row.expires_at).getTime() <= Date.now()) throw new HttpFailure(410, LEDGER_EXPORT_MESSAGES.expired);
+      if (isExpired(row)) throw new HttpFailure(410, LEDGER_EXPORT_MESSAGES.expired);
       if (row.status !== 'succeeded' || !row.file_data || !row.file_name) throw new HttpFailure(409, LEDGER_EXPORT_MESSAGES.notReady);
       return sendXlsx(reply, { buffer: Buffer.from(row.file_data), fileName: row.file_name });
     } catch (e) {

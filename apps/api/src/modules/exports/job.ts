@@ -35,7 +35,7 @@ async function requesterOf(db: Db, p: LedgerExportPayload): Promise<Principal> {
 /**
  * Writes one background ledger export as its requester, under the requester's RLS scope and
  * ability throughout: the ledger is read page by page in the ledger's order (each page its own
- * short transaction, the progress recorded after it) into a streamed workbook, which is then
+ * short transaction, which also records the progress) into a streamed workbook, which is then
  * audited and stored in one transaction. Pages are not one snapshot: an item changed meanwhile shows as
  * either moment. Safe to run again (a retry after a crash): a finished export is skipped.
  */
@@ -59,14 +59,16 @@ export async function runLedgerExport(db: Db, payload: LedgerExportPayload, toda
     let read = 0;
     let cursor: string | null = null;
     for (;;) {
+      // One short transaction a page: its lines, their inspections' titles, and the progress so far.
+      const upTo = read;
       const { page, titles } = await scoped(async (tx) => {
         const rows = await ledgerRows(tx, who, today, filter, { limit: pageRows, cursor });
+        if (upTo + rows.length > maxRows) throw new Failed(LEDGER_EXPORT_MESSAGES.tooManyRows(maxRows));
+        await setExportProgress(tx, id, upTo + rows.length);
         return { page: rows, titles: await inspectionTitles(tx, rows.map((r) => r.inspection_id)) };
       });
       read += page.length;
-      if (read > maxRows) throw new Failed(LEDGER_EXPORT_MESSAGES.tooManyRows(maxRows));
       sheet.add(page.map(ledgerItem), titles);
-      await scoped((tx) => setExportProgress(tx, id, read));
       const last = page.at(-1);
       if (page.length < pageRows || !last) break;
       cursor = encodeCursor(ledgerKey(filter.sort, last));

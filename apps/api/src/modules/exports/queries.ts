@@ -5,7 +5,7 @@ import type { Tx } from '@fz/db';
 /** A running export records progress with every page; one silent this long has lost its worker. */
 const STALE_MINUTES = 15;
 
-export const exportColumns = ['id', 'status', 'total_rows', 'processed_rows', 'file_name', 'size_bytes', 'failure', 'filter', 'created_at', 'finished_at', 'expires_at'] as const;
+export const exportColumns = ['id', 'status', 'total_rows', 'processed_rows', 'file_name', 'size_bytes', 'failure', 'created_at', 'finished_at', 'expires_at'] as const;
 
 interface ExportListRow {
   id: number;
@@ -15,7 +15,6 @@ interface ExportListRow {
   file_name: string | null;
   size_bytes: number | null;
   failure: string | null;
-  filter: Record<string, unknown>;
   created_at: Date;
   finished_at: Date | null;
   expires_at: Date;
@@ -23,9 +22,12 @@ interface ExportListRow {
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
+/** Past its week: the file is refused (and the nightly clean-up deletes the row). */
+export const isExpired = (r: { expires_at: Date }, now = new Date()) => new Date(r.expires_at).getTime() <= now.getTime();
+
 /** An export as its requester's list shows it; the file only while it has not expired. */
 export function exportDto(r: ExportListRow, now = new Date()) {
-  const expired = new Date(r.expires_at).getTime() <= now.getTime();
+  const expired = isExpired(r, now);
   return {
     id: r.id,
     status: r.status,
@@ -34,7 +36,6 @@ export function exportDto(r: ExportListRow, now = new Date()) {
     fileName: r.file_name,
     sizeBytes: r.size_bytes,
     failure: r.failure,
-    jurisdictionId: typeof r.filter.jurisdictionId === 'number' ? r.filter.jurisdictionId : null,
     createdAt: iso(r.created_at)!,
     finishedAt: iso(r.finished_at),
     expiresAt: iso(r.expires_at)!,
@@ -66,3 +67,4 @@ export async function failExport(tx: Tx, id: number, failure: string): Promise<v
     .where('status', 'in', ['queued', 'running'])
     .execute();
 }
+

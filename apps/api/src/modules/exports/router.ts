@@ -2,16 +2,9 @@ import { sql } from 'kysely';
 import { AppError, BACKGROUND_EXPORT_KEEP_DAYS, BACKGROUND_EXPORT_MAX_ROWS, LEDGER_EXPORT_MESSAGES, ledgerExportListInput, ledgerExportRequestInput } from '@fz/domain';
 import { authorized, router } from '../../trpc/init.js';
 import { decodeCursor, encodeCursor, numberAt } from '../../sql/cursor.js';
+import { ownPlace } from '../../sql/place.js';
 import { ledgerCount } from '../items/ledger.js';
 import { exportColumns, exportDto, failExport } from './queries.js';
-
-const ownPlace = (j: { id: number; provinceId: number; cityId: number | null; countyId: number | null; townshipId: number | null }) => ({
-  jurisdiction_id: j.id,
-  province_id: j.provinceId,
-  city_id: j.cityId,
-  county_id: j.countyId,
-  township_id: j.townshipId,
-});
 
 /**
  * Background ledger exports (后台导出): request one with the ledger's filters (checked, counted
@@ -33,7 +26,7 @@ export const ledgerExportsRouter = router({
         const inserted = await tx
           .insertInto('ledger_exports')
           .values({
-            ...ownPlace(p.jurisdiction),
+            ...ownPlace(p),
             requested_by: p.userId,
             requested_by_name: ctx.session.displayName,
             request_key: input.requestKey,

@@ -3,6 +3,7 @@ import type { Principal } from '@fz/domain';
 import type { Tx } from '@fz/db';
 import type { JobQueue, Scope, Services } from '../../trpc/context.js';
 import { forbidden } from '../../trpc/init.js';
+import { ownPlace } from '../../sql/place.js';
 import type { ItemCtx } from '../items/events.js';
 import { isUniqueViolation } from '../units/queries.js';
 import { failImport } from './progress.js';
@@ -18,8 +19,6 @@ export interface Accepted {
   /** The same file was already imported, or is being imported, here: that import, not a new one. */
   existing: boolean;
 }
-
-const ownPlace = (p: Principal) => ({ jurisdiction_id: p.jurisdiction.id, province_id: p.jurisdiction.provinceId, city_id: p.jurisdiction.cityId, county_id: p.jurisdiction.countyId, township_id: p.jurisdiction.townshipId });
 
 /** FORBIDDEN unless the caller may upload onboarding files for its own jurisdiction (admins). */
 export function assertMayUpload(ctx: Pick<ItemCtx, 'ability' | 'principal'>): void {

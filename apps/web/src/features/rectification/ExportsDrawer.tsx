@@ -36,7 +36,8 @@ export function ExportsDrawer({ open, onClose, onDownload }: { open: boolean; on
           <Progress size="small" percent={r.totalRows ? Math.floor((r.processedRows / r.totalRows) * 100) : 0} format={() => `${r.processedRows}/${r.totalRows}`} />
         ) : (
           <Space direction="vertical" size={2}>
-            <Tag color={r.expired && r.status === 'succeeded' ? 'default' : STATUS_COLORS[r.status]}>{r.expired && r.status === 'succeeded' ? t('exports.expired') : enumLabel(LEDGER_EXPORT_STATUS_LABELS, r.status, lang)}</Tag>
+            {/* A written file past its week shows as expired; other states as they are. */}
+            {r.expired && r.status === 'succeeded' ? <Tag>{t('exports.expired')}</Tag> : <Tag color={STATUS_COLORS[r.status]}>{enumLabel(LEDGER_EXPORT_STATUS_LABELS, r.status, lang)}</Tag>}
             {r.failure ? <Typography.Text type="danger" className="fz-small">{r.failure}</Typography.Text> : null}
           </Space>
         ),

@@ -17,7 +17,7 @@ import type { Tx } from '@fz/db';
 import type { ItemCtx } from '../events.js';
 import type { LedgerFilter, LedgerItem, LedgerRow } from '../ledger.js';
 import { ledgerItem, ledgerRows } from '../ledger.js';
-import { BORDER, DATE_FORMAT, excelDate, newWorkbook, styleHeaderRow, workbookBuffer } from './style.js';
+import { BORDER, DATE_FORMAT, excelDate, newWorkbook, stampWorkbook, styleHeaderRow, workbookBuffer } from './style.js';
 
 const LIGHT_FILLS: Partial<Record<Light, string>> = { red: 'FFFFC7CE', yellow: 'FFFFEB9C', green: 'FFC6EFCE' };
 const CENTERED = new Set<LedgerExportKey>(['seq', 'number', 'category', 'jurisdiction', 'deadline', 'status', 'light', 'flagged', 'evidence', 'closedOn']);
@@ -101,9 +101,7 @@ export function ledgerWorkbookStream(title: string) {
   const chunks: Buffer[] = [];
   const out = new PassThrough();
   out.on('data', (c: Buffer) => chunks.push(c));
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
-  wb.creator = '法治政府建设督察平台';
-  wb.created = new Date();
+  const wb = stampWorkbook(new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true }));
   const ws = wb.addWorksheet('整改台账', SHEET_OPTIONS);
   for (const row of startLedgerSheet(ws, title)) row.commit();
   let seq = 0;

@@ -7,11 +7,15 @@ export const BORDER: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom:
 export const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
 export const DATE_FORMAT = 'yyyy-mm-dd';
 
-export function newWorkbook(): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
+/** Who made the file and when, as Excel shows it under 属性 (also for a streamed workbook). */
+export function stampWorkbook<W extends Pick<ExcelJS.Workbook, 'creator' | 'created'>>(wb: W): W {
   wb.creator = '法治政府建设督察平台';
   wb.created = new Date();
   return wb;
+}
+
+export function newWorkbook(): ExcelJS.Workbook {
+  return stampWorkbook(new ExcelJS.Workbook());
 }
 
 export function styleHeaderRow(row: ExcelJS.Row, height = 30): void {
